@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role, SpaceRole, SpaceVisibility, UserStatus } from '@treffpunkt/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SpaceFactsRow {
+  id: string;
+  visibility: SpaceVisibility;
+  archived: boolean;
+  membership: SpaceRole | null;
+}
+
+export interface SubjectRow {
+  id: string;
+  role: Role;
+  organisationId: string;
+  status: UserStatus;
+}
+
+/** The queries behind the access service; every answer is batched. */
+@Injectable()
+export class AccessRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private q(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Facts of the given spaces for one person (membership directly or through the organisation; moderator wins). */
+  async spaceFacts(userId: string, organisationId: string, spaceIds: string[], manager?: EntityManager): Promise<SpaceFactsRow[]> {
+    if (spaceIds.length === 0) return [];
+    const rows: Array<{ id: string; visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await this.q(
+      manager,
+    ).query(
+      `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived,
+              (SELECT max(m.role) FROM space_members m
+                WHERE m.space_id = s.id AND (m.user_id = $1 OR m.organisation_id = $2)) AS membership
+         FROM spaces s WHERE s.id = ANY($3::uuid[])`,
+      [userId, organisationId, spaceIds],
+    );
+    // 'moderator' > 'member' alphabetically, so max() picks the stronger role
+    return rows;
+  }
+
+  /** Candidate spaces a person may see, before the rules are applied (cheap pre-filter). */
+  async candidateSpaceIds(userId: string, organisationId: string, includeAll: boolean, manager?: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = includeAll
+      ? await this.q(manager).query('SELECT id FROM spaces')
+      : await this.q(manager).query(
+          `SELECT s.id FROM spaces s
+            WHERE s.visibility IN ('network', 'staff')
+               OR EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = s.id AND (m.user_id = $1 OR m.organisation_id = $2))`,
+          [userId, organisationId],
+        );
+    return rows.map((r) => r.id);
+  }
+
+  async space(spaceId: string, manager?: EntityManager): Promise<{ visibility: SpaceVisibility; archived: boolean } | null> {
+    const rows: Array<{ visibility: SpaceVisibility; archived: boolean }> = await this.q(manager).query(
+      'SELECT visibility, archived_at IS NOT NULL AS archived FROM spaces WHERE id = $1',
+      [spaceId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async subjects(userIds: string[], manager?: EntityManager): Promise<SubjectRow[]> {
+    if (userIds.length === 0) return [];
+    return this.q(manager).query(`SELECT id, role, organisation_id AS "organisationId", status FROM users WHERE id = ANY($1::uuid[])`, [
+      userIds,
+    ]);
+  }
+
+  /** Memberships of several people in one space (for mentions and notification fan-out). */
+  async memberships(spaceId: string, userIds: string[], manager?: EntityManager): Promise<Map<string, SpaceRole>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ user_id: string; role: SpaceRole }> = await this.q(manager).query(
+      `SELECT u.id AS user_id, max(m.role) AS role
+         FROM users u JOIN space_members m ON m.space_id = $1 AND (m.user_id = u.id OR m.organisation_id = u.organisation_id)
+        WHERE u.id = ANY($2::uuid[]) GROUP BY u.id`,
+      [spaceId, userIds],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.role]));
+  }
+
+  async threadSpace(threadId: string, manager?: EntityManager): Promise<{ spaceId: string; deleted: boolean } | null> {
+    const rows: Array<{ space_id: string; deleted: boolean }> = await this.q(manager).query(
+      'SELECT space_id, deleted_at IS NOT NULL AS deleted FROM threads WHERE id = $1',
+      [threadId],
+    );
+    return rows[0] ? { spaceId: rows[0].space_id, deleted: rows[0].deleted } : null;
+  }
+
+  async postThread(postId: string, manager?: EntityManager): Promise<{ threadId: string; spaceId: string; threadDeleted: boolean } | null> {
+    const rows: Array<{ thread_id: string; space_id: string; deleted: boolean }> = await this.q(manager).query(
+      `SELECT p.thread_id, t.space_id, t.deleted_at IS NOT NULL AS deleted FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
+      [postId],
+    );
+    return rows[0] ? { threadId: rows[0].thread_id, spaceId: rows[0].space_id, threadDeleted: rows[0].deleted } : null;
+  }
+
+  /** The space of each meeting (null = network-wide); unknown ids are absent. */
+  async meetingSpaces(meetingIds: string[], manager?: EntityManager): Promise<Map<string, string | null>> {
+    if (meetingIds.length === 0) return new Map();
+    const rows: Array<{ id: string; space_id: string | null }> = await this.q(manager).query(
+      'SELECT id, space_id FROM meetings WHERE id = ANY($1::uuid[])',
+      [meetingIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.space_id]));
+  }
+}

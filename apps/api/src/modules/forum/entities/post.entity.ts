@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '../../users/entities/user.entity.js';
+import { Thread } from './thread.entity.js';
+
+@Entity({ name: 'posts' })
+@Index('UQ_posts_thread_seq', ['threadId', 'seq'], { unique: true })
+/** GIN index on to_tsvector('german', body) of live posts, created in the migration. */
+@Index('IDX_posts_search', { synchronize: false })
+export class Post {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  threadId!: string;
+
+  @ManyToOne(() => Thread, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'thread_id' })
+  thread?: Thread;
+
+  /** 1-based position in the thread. */
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Index('IDX_posts_author_id')
+  @Column({ type: 'uuid' })
+  authorId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: User;
+
+  /** Markdown source. */
+  @Column({ type: 'text' })
+  body!: string;
+
+  /** Sanitised HTML rendered from `body`. */
+  @Column({ type: 'text' })
+  bodyHtml!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  replyToPostId!: string | null;
+
+  @ManyToOne(() => Post, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reply_to_post_id' })
+  replyToPost?: Post;
+
+  @Column({ type: 'integer', default: 0 })
+  revisionCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  deletedById!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

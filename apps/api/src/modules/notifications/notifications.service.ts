@@ -1,0 +1,210 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DEFAULT_EMAIL_MODE,
+  NOTIFICATION_TYPES,
+  type MarkNotificationsReadRequest,
+  type NotificationPreferencesDto,
+  type Page,
+  type NotificationDto,
+  type UnreadCountDto,
+  type UpdateNotificationPreferencesRequest,
+} from '@treffpunkt/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
+import { inTransaction } from '../../database/transaction.js';
+import { AccessService } from '../access/access.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { RealtimePublisher } from '../realtime/realtime.publisher.js';
+import { composeMail, notificationSentence } from './notification-texts.js';
+import { toNotificationDto } from './notifications.mapper.js';
+import { NotificationsRepository, type NotificationDraft, type NotificationRow } from './notifications.repository.js';
+
+export const PREFERENCES_PATH = '/profil/benachrichtigungen';
+
+/**
+ * Persists notifications (one transaction), then pushes them live and sends immediate e-mails.
+ * Every recipient is checked against the access service here, whoever computed the list.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(NotificationsRepository) private readonly repository: NotificationsRepository,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(RealtimePublisher) private readonly realtime: RealtimePublisher,
+    @Inject(MailService) private readonly mail: MailService,
+  ) {}
+
+  async notify(drafts: NotificationDraft[]): Promise<void> {
+    const allowed = await this.onlyThoseWhoMaySee(drafts);
+    if (allowed.length === 0) return;
+    const recipients = new Map((await this.repository.recipients([...new Set(allowed.map((d) => d.userId))])).map((r) => [r.id, r]));
+    const rows = await inTransaction(this.dataSource, async (manager) => {
+      const inserted = await this.repository.insertMany(
+        allowed.filter((d) => recipients.get(d.userId)?.status === 'active'),
+        manager,
+      );
+      // immediate e-mails go into the outbox in the same transaction
+      const mailed: string[] = [];
+      for (const type of new Set(inserted.map((r) => r.type))) {
+        const ofType = inserted.filter((r) => r.type === type);
+        const modes = await this.repository.emailModes([...new Set(ofType.map((r) => r.user_id))], type, manager);
+        for (const row of ofType) {
+          const person = recipients.get(row.user_id);
+          if (!person || modes.get(row.user_id) !== 'immediate') continue;
+          const sentence = notificationSentence(person.locale, row.type, {
+            actor: row.actor_name,
+            subject: row.subject,
+            spaceName: row.space_name,
+          });
+          const mail = composeMail(
+            person.locale,
+            person.displayName,
+            [{ sentence, url: this.url(row.link), group: row.space_name ?? '' }],
+            this.url(PREFERENCES_PATH),
+            false,
+          );
+          await this.mail.enqueue({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html }, manager);
+          mailed.push(row.id);
+        }
+      }
+      await this.repository.markEmailed(mailed, manager);
+      return inserted;
+    });
+    this.mail.kick();
+    await this.publish(rows);
+  }
+
+  async list(
+    user: AuthUser,
+    query: { after?: number; cursor?: string; limit?: number; unreadOnly?: boolean },
+  ): Promise<Page<NotificationDto>> {
+    const limit = query.limit ?? 50;
+    const unreadOnly = query.unreadOnly === true;
+    if (query.after !== undefined) {
+      const rows = await this.repository.since(user.id, query.after, limit + 1, unreadOnly);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      // the caller continues with ?after=<last id> (cursor carries the same)
+      return { items: page.map(toNotificationDto), nextCursor: rows.length > limit && last ? encodeCursor({ after: last.id }) : null };
+    }
+    const cursor = decodeCursor(query.cursor, ['before'] as const);
+    const rows = await this.repository.page(user.id, cursor ? Number(cursor.before) : null, limit + 1, unreadOnly);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toNotificationDto), nextCursor: rows.length > limit && last ? encodeCursor({ before: last.id }) : null };
+  }
+
+  async unreadCount(user: AuthUser): Promise<UnreadCountDto> {
+    return { count: (await this.repository.unreadCounts([user.id])).get(user.id) ?? 0 };
+  }
+
+  async markRead(user: AuthUser, request: MarkNotificationsReadRequest): Promise<UnreadCountDto> {
+    await this.repository.markRead(user.id, request.all ? 'all' : (request.ids ?? []));
+    const count = await this.unreadCount(user);
+    // every open tab of the person updates its badge
+    this.realtime.toUsers([user.id], 'notification:unread-count', count);
+    return count;
+  }
+
+  async preferences(user: AuthUser): Promise<NotificationPreferencesDto> {
+    const [chosen, meetingReminderHours] = await Promise.all([
+      this.repository.preferences(user.id),
+      this.repository.meetingReminderHours(user.id),
+    ]);
+    return {
+      items: NOTIFICATION_TYPES.map((type) => ({ type, email: chosen.get(type) ?? DEFAULT_EMAIL_MODE[type] })),
+      meetingReminderHours,
+    };
+  }
+
+  async setPreferences(user: AuthUser, request: UpdateNotificationPreferencesRequest): Promise<NotificationPreferencesDto> {
+    await this.repository.setPreferences(user.id, request.items);
+    if (request.meetingReminderHours !== undefined) await this.repository.setMeetingReminderHours(user.id, request.meetingReminderHours);
+    return this.preferences(user);
+  }
+
+  /** Daily digest: unread notifications not mailed yet, grouped by space, once a day from 07:00 Berlin time. */
+  async sendDigests(now: Date = new Date()): Promise<number> {
+    const berlin = berlinDateAndHour(now);
+    if (berlin.hour < 7) return 0;
+    const pending = await this.repository.pendingDigest(500);
+    const byUser = new Map<string, NotificationRow[]>();
+    for (const row of pending) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    const last = await this.repository.lastDigest([...byUser.keys()]);
+    const recipients = new Map((await this.repository.recipients([...byUser.keys()])).map((r) => [r.id, r]));
+    let sent = 0;
+    for (const [userId, rows] of byUser) {
+      const person = recipients.get(userId);
+      const lastSent = last.get(userId);
+      if (!person || person.status !== 'active' || (lastSent && berlinDateAndHour(lastSent).date === berlin.date)) continue;
+      const items = rows.map((r) => ({
+        sentence: notificationSentence(person.locale, r.type, { actor: r.actor_name, subject: r.subject, spaceName: r.space_name }),
+        url: this.url(r.link),
+        group: r.space_name ?? '',
+      }));
+      const mail = composeMail(person.locale, person.displayName, items, this.url(PREFERENCES_PATH), true);
+      await inTransaction(this.dataSource, async (manager) => {
+        await this.mail.enqueue({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html }, manager);
+        await this.repository.markEmailed(
+          rows.map((r) => r.id),
+          manager,
+        );
+        await this.repository.recordDigest(userId, now, manager);
+      });
+      sent++;
+    }
+    if (sent > 0) {
+      this.logger.log(`queued ${sent} digest mail(s)`);
+      this.mail.kick();
+    }
+    return sent;
+  }
+
+  private url(path: string): string {
+    return `${this.config.publicUrl}${path}`;
+  }
+
+  private async onlyThoseWhoMaySee(drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
+    const bySpace = new Map<string, Set<string>>();
+    for (const draft of drafts) {
+      if (draft.spaceId) bySpace.set(draft.spaceId, (bySpace.get(draft.spaceId) ?? new Set()).add(draft.userId));
+    }
+    const visible = new Map<string, Set<string>>();
+    for (const [spaceId, users] of bySpace) visible.set(spaceId, await this.access.usersWhoCanSee(spaceId, [...users]));
+    const seen = new Set<string>();
+    return drafts.filter((d) => {
+      const key = `${d.userId}|${d.type}|${d.postId ?? d.threadId ?? d.spaceId ?? d.link}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return d.spaceId === null || visible.get(d.spaceId)?.has(d.userId) === true;
+    });
+  }
+
+  private async publish(rows: NotificationRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    for (const row of rows) this.realtime.toUsers([row.user_id], 'notification:new', toNotificationDto(row));
+    const counts = await this.repository.unreadCounts([...new Set(rows.map((r) => r.user_id))]);
+    for (const [userId, count] of counts) this.realtime.toUsers([userId], 'notification:unread-count', { count });
+  }
+}
+
+const BERLIN = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Calendar date (YYYY-MM-DD) and hour in Berlin at an instant. */
+export function berlinDateAndHour(at: Date): { date: string; hour: number } {
+  const parts = Object.fromEntries(BERLIN.formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role, UserStatus } from '@treffpunkt/contracts';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { User } from './entities/user.entity.js';
+
+export interface UserAuthState {
+  status: UserStatus;
+  tokenVersion: number;
+  role: Role;
+  organisationId: string;
+}
+
+export type UserWithOrganisation = User & { organisation: NonNullable<User['organisation']> };
+
+@Injectable()
+export class UsersRepository {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(User);
+  }
+
+  /** Hot path: called on every authenticated request (behind a cache). */
+  async findAuthState(id: string): Promise<UserAuthState | null> {
+    const rows: Array<{ status: UserStatus; token_version: number; role: Role; organisation_id: string }> = await this.dataSource.query(
+      'SELECT status, token_version, role, organisation_id FROM users WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { status: row.status, tokenVersion: row.token_version, role: row.role, organisationId: row.organisation_id } : null;
+  }
+
+  findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
+    return this.repo(manager).findOne({ where: { email } });
+  }
+
+  async findWithOrganisation(id: string, manager?: EntityManager): Promise<UserWithOrganisation | null> {
+    const user = await this.repo(manager).findOne({ where: { id }, relations: { organisation: true } });
+    return user as UserWithOrganisation | null;
+  }
+
+  async findManyWithOrganisation(ids: string[]): Promise<UserWithOrganisation[]> {
+    if (ids.length === 0) return [];
+    return (await this.repo().find({ where: { id: In([...new Set(ids)]) }, relations: { organisation: true } })) as UserWithOrganisation[];
+  }
+
+  async handleExists(handle: string, exceptUserId?: string, manager?: EntityManager): Promise<boolean> {
+    const qb = this.repo(manager).createQueryBuilder('u').where('u.handle = :handle', { handle });
+    if (exceptUserId) qb.andWhere('u.id <> :id', { id: exceptUserId });
+    return (await qb.getCount()) > 0;
+  }
+
+  /** Handles starting with `base`, to pick a free one. */
+  async handlesLike(base: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await this.repo(manager)
+      .createQueryBuilder('u')
+      .select('u.handle', 'handle')
+      .where("u.handle LIKE :prefix ESCAPE '\\'", { prefix: base.replace(/[\\%_]/g, (c) => `\\${c}`) + '%' })
+      .getRawMany<{ handle: string }>();
+    return rows.map((r) => r.handle);
+  }
+
+  async insert(values: Partial<User>, manager?: EntityManager): Promise<string> {
+    const result = await this.repo(manager).insert(values);
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  async update(id: string, values: Partial<User>, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, values);
+  }
+
+  async bumpTokenVersion(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).increment({ id }, 'tokenVersion', 1);
+  }
+
+  async page(options: { cursor?: { name: string; id: string }; limit: number; q?: string }): Promise<UserWithOrganisation[]> {
+    const qb = this.repo()
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.organisation', 'o')
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(options.limit + 1);
+    if (options.q)
+      qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q OR u.handle ILIKE :q)', {
+        q: `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    if (options.cursor) qb.andWhere('(u.display_name, u.id) > (:name, :id)', options.cursor);
+    return (await qb.getMany()) as UserWithOrganisation[];
+  }
+
+  /** Active people whose handle or name starts with `q` (for @-mention autocomplete). */
+  async mentionCandidates(q: string, limit: number): Promise<UserWithOrganisation[]> {
+    const prefix = q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+    const rows = await this.repo()
+      .createQueryBuilder('u')
+      .innerJoinAndSelect('u.organisation', 'o')
+      .where("u.status = 'active'")
+      .andWhere('(u.handle ILIKE :prefix OR u.display_name ILIKE :prefix OR u.display_name ILIKE :word)', { prefix, word: `% ${prefix}` })
+      .orderBy('u.handle', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows as UserWithOrganisation[];
+  }
+
+  async findByHandles(handles: string[], manager?: EntityManager): Promise<Array<Pick<User, 'id' | 'handle' | 'displayName' | 'status'>>> {
+    if (handles.length === 0) return [];
+    return this.repo(manager).find({
+      where: handles.map((handle) => ({ handle })),
+      select: { id: true, handle: true, displayName: true, status: true },
+    });
+  }
+
+  count(manager?: EntityManager): Promise<number> {
+    return this.repo(manager).count();
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type AdminUpdateUserRequest,
+  type Page,
+  type UpdateMeRequest,
+  type UserDto,
+  type UserSummary,
+} from '@treffpunkt/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { DomainError, forbidden, notFound } from '../../common/errors/domain-error.js';
+import { decodeCursor, toPage } from '../../common/http/cursor.js';
+import { inTransaction } from '../../database/transaction.js';
+import { DomainEvents } from '../../common/events/domain-events.js';
+import { AuditService } from '../audit/audit.service.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { UserAuthStateCache } from './user-auth-state.cache.js';
+import { toUserDto, toUserSummary } from './users.mapper.js';
+import { UsersRepository } from './users.repository.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(OrganisationsRepository) private readonly organisations: OrganisationsRepository,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(UserAuthStateCache) private readonly authStates: UserAuthStateCache,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+  ) {}
+
+  async getProfile(userId: string): Promise<UserDto> {
+    const user = await this.users.findWithOrganisation(userId);
+    if (!user) throw notFound('User');
+    return toUserDto(user);
+  }
+
+  async list(query: { cursor?: string; limit?: number; q?: string }): Promise<Page<UserSummary>> {
+    const limit = query.limit ?? 50;
+    const rows = await this.users.page({ limit, q: query.q, cursor: decodeCursor(query.cursor, ['name', 'id'] as const) });
+    return toPage(rows, limit, toUserSummary, (u) => ({ name: u.displayName, id: u.id }));
+  }
+
+  async updateMe(actor: AuthUser, changes: UpdateMeRequest, ip: string): Promise<UserDto> {
+    await inTransaction(this.dataSource, async (manager) => {
+      if (changes.handle !== undefined && (await this.users.handleExists(changes.handle, actor.id, manager))) {
+        throw new DomainError(409, ErrorCode.HandleTaken, 'This handle is already taken');
+      }
+      await this.users.update(actor.id, changes, manager);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.update_profile',
+          entityType: 'user',
+          entityId: actor.id,
+          ip,
+          details: { fields: Object.keys(changes) },
+        },
+        manager,
+      );
+    });
+    return this.getProfile(actor.id);
+  }
+
+  /** Admin: role, organisation, disable/enable. Disabling revokes every session at once. */
+  async adminUpdate(actor: AuthUser, userId: string, changes: AdminUpdateUserRequest, ip: string): Promise<UserDto> {
+    if (userId === actor.id && (changes.status === 'disabled' || (changes.role && changes.role !== 'admin'))) {
+      throw forbidden('You cannot disable yourself or give up your own admin role');
+    }
+    const effect = await inTransaction(this.dataSource, async (manager) => {
+      const user = await this.users.findWithOrganisation(userId, manager);
+      if (!user) throw notFound('User');
+      if (changes.organisationId && !(await this.organisations.findById(changes.organisationId, manager))) throw notFound('Organisation');
+      await this.users.update(userId, changes, manager);
+      const base = { actorId: actor.id, entityType: 'user', entityId: userId, ip };
+      if (changes.role && changes.role !== user.role) {
+        await this.audit.record({ ...base, action: 'user.role_change', details: { from: user.role, to: changes.role } }, manager);
+      }
+      if (changes.organisationId && changes.organisationId !== user.organisationId) {
+        await this.audit.record(
+          { ...base, action: 'user.organisation_change', details: { from: user.organisationId, to: changes.organisationId } },
+          manager,
+        );
+      }
+      if (changes.status && changes.status !== user.status) {
+        if (changes.status === 'disabled') {
+          await this.users.bumpTokenVersion(userId, manager);
+          await this.sessions.revokeAllForUser(userId, manager);
+        }
+        await this.audit.record({ ...base, action: changes.status === 'disabled' ? 'user.disable' : 'user.enable' }, manager);
+      }
+      return {
+        revoked: changes.status === 'disabled' && user.status !== 'disabled',
+        accessChanged:
+          (changes.role !== undefined && changes.role !== user.role) ||
+          (changes.organisationId !== undefined && changes.organisationId !== user.organisationId),
+      };
+    });
+    // the cache first, so that a reconnecting socket is already refused
+    await this.authStates.invalidate(userId);
+    if (effect.revoked) await this.events.emitAndWait('user.sessions_revoked', { userId });
+    else if (effect.accessChanged) await this.events.emitAndWait('user.access_changed', { userId });
+    return this.getProfile(userId);
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Document upload/download throughput through the real, built API process, against bare baselines
+ * on the same machine in the same run:
+ *   - `dd` writing the same number of bytes with fsync (what the disk can take),
+ *   - a bare Node stream copy file → file with fsync (what Node streaming costs without HTTP/DB),
+ * and the API process's peak RSS for a 1 MiB and a 1 GiB upload (it must not grow with file size).
+ *
+ *   npm run build && npm run bench:documents            (BENCH_SIZE_MIB=1024 by default)
+ *
+ * Starts the server as a child process with its own DATA_DIR and embedded PostgreSQL; cleans up
+ * every big file it wrote.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
+const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
+const BIG = SIZE_MIB * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+if (!existsSync(MAIN)) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'treffpunkt-bench-'));
+// embedded PostgreSQL runs initdb as another user when started as root
+chmodSync(work, 0o755);
+const dataDir = join(work, 'data');
+const cleanup = () => rmSync(work, { recursive: true, force: true });
+
+const freePort = () =>
+  new Promise((res) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+const mibps = (bytes, s) => bytes / MiB / s;
+
+function procStatus(pid) {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+}
+
+/** Polls the API's RSS while `work` runs; returns its result and the highest RSS seen. */
+async function withRssSampling(pid, work) {
+  let peak = procStatus(pid).rss;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, procStatus(pid).rss);
+    } catch {
+      /* process gone */
+    }
+  }, 20);
+  try {
+    const result = await work();
+    peak = Math.max(peak, procStatus(pid).rss);
+    return { result, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function json(base, method, path, token, body) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** Streams a file from disk as a multipart upload (never in memory), returns the response body. */
+function uploadFile(base, token, folderId, file, size) {
+  const boundary = `----bench${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((res, rej) => {
+    const req = request(`${base}/api/folders/${folderId}/documents`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + size + tail.length),
+      },
+    });
+    req.on('error', rej);
+    req.on('response', (response) => {
+      const chunks = [];
+      response.on('data', (c) => chunks.push(c));
+      response.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString());
+        if (response.statusCode !== 201) rej(new Error(`upload: ${response.statusCode} ${JSON.stringify(body)}`));
+        else res(body);
+      });
+    });
+    req.write(head);
+    const src = createReadStream(file, { highWaterMark: MiB });
+    src.on('error', rej);
+    src.on('end', () => req.end(tail));
+    src.pipe(req, { end: false });
+  });
+}
+
+/** Downloads into a file (with fsync, like the baselines) and returns its SHA-256. */
+function downloadFile(base, token, documentId, target) {
+  return new Promise((res, rej) => {
+    const req = request(`${base}/api/documents/${documentId}/download`, { headers: { authorization: `Bearer ${token}` } });
+    req.on('error', rej);
+    req.on('response', (response) => {
+      if (response.statusCode !== 200) return rej(new Error(`download: ${response.statusCode}`));
+      const hash = createHash('sha256');
+      response.on('data', (c) => hash.update(c));
+      pipeline(response, createWriteStream(target, { flush: true })).then(() => res(hash.digest('hex')), rej);
+    });
+    req.end();
+  });
+}
+
+/** A file of `size` bytes from a repeated random 1 MiB block, and its SHA-256. */
+async function makeSource(path, size) {
+  const block = randomBytes(MiB);
+  const hash = createHash('sha256');
+  const out = createWriteStream(path);
+  for (let written = 0; written < size; written += MiB) {
+    const chunk = block.subarray(0, Math.min(MiB, size - written));
+    hash.update(chunk);
+    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  return hash.digest('hex');
+}
+
+function dropCaches() {
+  try {
+    execFileSync('sh', ['-c', 'sync; echo 3 > /proc/sys/vm/drop_caches'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const port = await freePort();
+  const server = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      UPLOAD_MAX_BYTES: String(BIG + MiB),
+      SPACE_QUOTA_BYTES: String(4 * BIG + 100 * MiB),
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  };
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health/ready`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      if (i > 600) throw new Error('server did not become ready');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { accessToken: token } = await json(base, 'POST', '/api/auth/login', null, {
+      email: 'admin@treffpunkt.demo',
+      password: 'demo-treffpunkt',
+    });
+    const space = await json(base, 'POST', '/api/spaces', token, {
+      name: `Bench ${Date.now()}`,
+      description: 'bench',
+      visibility: 'staff',
+    });
+    const folder = await json(base, 'POST', `/api/spaces/${space.id}/folders`, token, { name: 'bench' });
+
+    const small = join(work, 'small.bin');
+    const big = join(work, 'big.bin');
+    await makeSource(small, MiB);
+    const bigSha = await makeSource(big, BIG);
+    const rssIdle = procStatus(server.pid).rss;
+
+    // warm-up (JIT, connection pool) and the 1 MiB figure
+    await uploadFile(base, token, folder.id, small, MiB);
+    const smallRun = await withRssSampling(server.pid, () => uploadFile(base, token, folder.id, small, MiB));
+    const hwmAfterSmall = procStatus(server.pid).hwm;
+
+    const cold = dropCaches();
+    let start = process.hrtime.bigint();
+    const bigRun = await withRssSampling(server.pid, () => uploadFile(base, token, folder.id, big, BIG));
+    const uploadS = seconds(start);
+    if (bigRun.result.sha256 !== bigSha) throw new Error('uploaded hash differs');
+    const hwmAfterBig = procStatus(server.pid).hwm;
+
+    dropCaches();
+    const downloaded = join(work, 'downloaded.bin');
+    start = process.hrtime.bigint();
+    const dl = await withRssSampling(server.pid, () => downloadFile(base, token, bigRun.result.id, downloaded));
+    const downloadS = seconds(start);
+    if (dl.result !== bigSha) throw new Error('downloaded hash differs');
+    rmSync(downloaded);
+
+    // baselines on the same disk
+    dropCaches();
+    start = process.hrtime.bigint();
+    execFileSync('dd', ['if=/dev/zero', `of=${join(work, 'dd.bin')}`, 'bs=1M', `count=${SIZE_MIB}`, 'conv=fsync'], { stdio: 'ignore' });
+    const ddS = seconds(start);
+    rmSync(join(work, 'dd.bin'));
+
+    dropCaches();
+    start = process.hrtime.bigint();
+    await pipeline(createReadStream(big, { highWaterMark: MiB }), createWriteStream(join(work, 'copy.bin'), { flush: true }));
+    const copyS = seconds(start);
+    if (statSync(join(work, 'copy.bin')).size !== BIG) throw new Error('copy size differs');
+    rmSync(join(work, 'copy.bin'));
+
+    const row = (name, s) => `${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${mibps(BIG, s).toFixed(0).padStart(6)} MiB/s`;
+    const mb = (b) => `${(b / MiB).toFixed(0)} MiB`;
+    console.log(`\nDocuments benchmark — ${SIZE_MIB} MiB, ${cold ? 'page cache dropped before each run' : 'warm page cache'}`);
+    console.log(row('API upload (stream+SHA-256+fsync)', uploadS));
+    console.log(row('API download (to file, fsync)', downloadS));
+    console.log(row('dd if=/dev/zero conv=fsync', ddS));
+    console.log(row('Node stream copy (fsync)', copyS));
+    console.log(`upload / dd ${(ddS / uploadS).toFixed(2)}×, upload / node copy ${(copyS / uploadS).toFixed(2)}×`);
+    console.log(`download / dd ${(ddS / downloadS).toFixed(2)}×, download / node copy ${(copyS / downloadS).toFixed(2)}×`);
+    console.log(
+      `API RSS: idle ${mb(rssIdle)}; peak during 1 MiB upload ${mb(smallRun.peak)}; during ${SIZE_MIB} MiB upload ${mb(bigRun.peak)}; during download ${mb(dl.peak)}`,
+    );
+    console.log(`API VmHWM (peak since start): after 1 MiB upload ${mb(hwmAfterSmall)}, after ${SIZE_MIB} MiB upload ${mb(hwmAfterBig)}`);
+  } finally {
+    await stop();
+    cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { Initial1795590283698 } from './1795590283698-Initial.js';
+import { Forum1795591647548 } from './1795591647548-Forum.js';
+import { Notifications1795592519245 } from './1795592519245-Notifications.js';
+import { AddDocuments1795593838487 } from './1795593838487-AddDocuments.js';
+import { AddConsultations1795594066367 } from './1795594066367-AddConsultations.js';
+import { AddMeetings1795594928009 } from './1795594928009-AddMeetings.js';
+import { AddMeetingReminderHours1795597126953 } from './1795597126953-AddMeetingReminderHours.js';
+import { AddPostAttachments1795597934747 } from './1795597934747-AddPostAttachments.js';
+
+/** Every migration class, in order. Add each new one here. */
+export const MIGRATIONS = [
+  Initial1795590283698,
+  Forum1795591647548,
+  Notifications1795592519245,
+  AddDocuments1795593838487,
+  AddConsultations1795594066367,
+  AddMeetings1795594928009,
+  AddMeetingReminderHours1795597126953,
+  AddPostAttachments1795597934747,
+];
