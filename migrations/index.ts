@@ -6,6 +6,7 @@ import { AddConsultations1795594066367 } from './1795594066367-AddConsultations.
 import { AddMeetings1795594928009 } from './1795594928009-AddMeetings.js';
 import { AddMeetingReminderHours1795597126953 } from './1795597126953-AddMeetingReminderHours.js';
 import { AddPostAttachments1795597934747 } from './1795597934747-AddPostAttachments.js';
+import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutable.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddMeetings1795594928009,
   AddMeetingReminderHours1795597126953,
   AddPostAttachments1795597934747,
+  AuditLogImmutable1795600100000,
 ];
