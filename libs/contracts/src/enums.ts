@@ -10,7 +10,8 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const USER_STATUSES = ['active', 'disabled'] as const;
+/** `erased`: the person's data was removed (GDPR); the row stays so their posts keep an author. */
+export const USER_STATUSES = ['active', 'disabled', 'erased'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const SPACE_VISIBILITIES = ['network', 'staff', 'private'] as const;

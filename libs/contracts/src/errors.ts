@@ -36,6 +36,7 @@ export const ErrorCode = {
   MeetingCancelled: 'MEETING_CANCELLED',
   MeetingStarted: 'MEETING_STARTED',
   MinutesDocumentInvalid: 'MINUTES_DOCUMENT_INVALID',
+  ExportExpired: 'EXPORT_EXPIRED',
   InternalError: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

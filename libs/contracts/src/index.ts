@@ -14,3 +14,5 @@ export * from './realtime.js';
 export * from './documents.js';
 export * from './statistics.js';
 export * from './meetings.js';
+export * from './audit.js';
+export * from './privacy.js';

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'users.invite',
   'users.invite.admin',
   'users.manage',
+  /** Erase a person's personal data for good (GDPR). */
+  'users.erase',
   'organisations.manage',
   'spaces.manage',
   'meetings.create',

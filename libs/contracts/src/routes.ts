@@ -25,6 +25,10 @@ export const Routes = {
     list: '/api/invitations',
     one: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
     accept: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
+    /** DELETE revokes an open invitation (by id). */
+    revoke: (id: string) => `/api/invitations/${encodeURIComponent(id)}`,
+    /** POST: a new link by a new e-mail; the old link stops working. */
+    resend: (id: string) => `/api/invitations/${encodeURIComponent(id)}/resend`,
   },
   spaces: {
     list: '/api/spaces',
@@ -94,6 +98,20 @@ export const Routes = {
     feed: '/api/calendar/feed',
     /** Public, token-authenticated iCal feed (text/calendar). */
     feedByToken: (token: string) => `/api/calendar/feed/${encodeURIComponent(token)}`,
+  },
+  privacy: {
+    /** POST starts an export of the caller's data, GET answers the latest one. */
+    myExport: '/api/users/me/export',
+    exportDownload: (id: string) => `/api/users/me/export/${encodeURIComponent(id)}/download`,
+    erase: (userId: string) => `/api/users/${encodeURIComponent(userId)}/erase`,
+  },
+  admin: {
+    /** `?actor=&action=&entityType=&entityId=&from=&to=&cursor=&limit=` → Page<AuditEntryDto>. */
+    auditLog: '/api/admin/audit-log',
+    /** The same filters as CSV (UTF-8 with BOM, `;`, German dates), every matching row. */
+    auditLogCsv: '/api/admin/audit-log.csv',
+    /** Every space the caller may manage, archived ones too, with member counts. */
+    spaces: '/api/admin/spaces',
   },
   health: '/api/health',
   ready: '/api/health/ready',

@@ -32,6 +32,30 @@ export interface NotificationParts {
  * locale must fill completely, so a missing English string is a compile error.
  */
 export const de = {
+  privacy: {
+    exportHeading: 'Meine Daten',
+    exportIntro:
+      'Sie können alle Daten, die Treffpunkt über Sie speichert, als ZIP-Archiv herunterladen: Profil, Beiträge mit allen Fassungen, hochgeladene Dokumente, Zusagen, Benachrichtigungen und Protokolleinträge über Sie.',
+    exportStart: 'Meine Daten herunterladen',
+    exportAgain: 'Neues Archiv erstellen',
+    exportQueued: 'Ihr Archiv wird vorbereitet …',
+    exportRunning: 'Ihr Archiv wird erstellt …',
+    exportReady: 'Ihr Archiv ist fertig.',
+    exportFailed: 'Das Archiv konnte nicht erstellt werden. Bitte versuchen Sie es erneut.',
+    exportExpired: 'Ihr letztes Archiv ist abgelaufen und wurde gelöscht.',
+    exportDownload: (size: string) => `Archiv herunterladen (ZIP, ${size})`,
+    exportExpires: (date: string) => `Verfügbar bis ${date}. Danach wird das Archiv gelöscht.`,
+    exportCreatedAt: (date: string) => `Angefordert am ${date}`,
+    eraseButton: 'Person löschen (DSGVO)',
+    eraseTitle: (name: string) => `${name} endgültig löschen?`,
+    eraseConsequences:
+      'Name, E-Mail-Adresse, Telefonnummer, Profiltext, Sitzungen, Benachrichtigungen, Entwürfe, Abonnements, Kalender-Feeds und Datenexporte dieser Person werden gelöscht. Die Person wird sofort abgemeldet und kann sich nicht mehr anmelden. Ihre Beiträge, Dokumente und erfassten Beratungen bleiben erhalten und werden als „Ehemaliges Mitglied“ angezeigt. Das lässt sich nicht rückgängig machen.',
+    eraseConfirmLabel: (handle: string) => `Geben Sie zur Bestätigung das Kürzel „${handle}“ ein`,
+    eraseConfirmMismatch: 'Das Kürzel stimmt nicht überein.',
+    eraseSubmit: 'Endgültig löschen',
+    eraseCancel: 'Abbrechen',
+    erased: 'Die Person wurde gelöscht.',
+  },
   statistics: {
     nav: 'Statistik',
     title: 'Beratungsstatistik',
@@ -203,6 +227,7 @@ export const de = {
     RANGE_NOT_SATISFIABLE: 'Der angeforderte Teil der Datei ist nicht verfügbar.',
     MEETING_CANCELLED: 'Dieser Termin wurde abgesagt.',
     MEETING_STARTED: 'Dieser Termin hat bereits begonnen. Antworten und Änderungen sind nicht mehr möglich.',
+    EXPORT_EXPIRED: 'Dieses Archiv ist abgelaufen und wurde gelöscht. Bitte erstellen Sie ein neues.',
     MINUTES_DOCUMENT_INVALID: 'Das Protokoll muss ein Dokument aus demselben Bereich sein.',
     tooManyLoginAttempts: (seconds: number) =>
       seconds >= 90

@@ -1,6 +1,30 @@
 import type { Messages } from './de';
 
 export const en: Messages = {
+  privacy: {
+    exportHeading: 'My data',
+    exportIntro:
+      'You can download everything Treffpunkt stores about you as a ZIP archive: profile, posts with every revision, uploaded documents, RSVPs, notifications and audit entries about you.',
+    exportStart: 'Download my data',
+    exportAgain: 'Create a new archive',
+    exportQueued: 'Your archive is being prepared …',
+    exportRunning: 'Your archive is being created …',
+    exportReady: 'Your archive is ready.',
+    exportFailed: 'The archive could not be created. Please try again.',
+    exportExpired: 'Your last archive has expired and was deleted.',
+    exportDownload: (size: string) => `Download archive (ZIP, ${size})`,
+    exportExpires: (date: string) => `Available until ${date}. The archive is deleted afterwards.`,
+    exportCreatedAt: (date: string) => `Requested on ${date}`,
+    eraseButton: 'Erase person (GDPR)',
+    eraseTitle: (name: string) => `Erase ${name} for good?`,
+    eraseConsequences:
+      'Name, e-mail address, phone number, bio, sessions, notifications, drafts, subscriptions, calendar feeds and data exports of this person are deleted. They are signed out at once and can no longer sign in. Their posts, documents and recorded consultations remain and are shown as “Ehemaliges Mitglied” (former member). This cannot be undone.',
+    eraseConfirmLabel: (handle: string) => `Type the handle “${handle}” to confirm`,
+    eraseConfirmMismatch: 'The handle does not match.',
+    eraseSubmit: 'Erase for good',
+    eraseCancel: 'Cancel',
+    erased: 'The person was erased.',
+  },
   statistics: {
     nav: 'Statistics',
     title: 'Consultation statistics',
@@ -168,6 +192,7 @@ export const en: Messages = {
     RANGE_NOT_SATISFIABLE: 'The requested part of the file is not available.',
     MEETING_CANCELLED: 'This meeting has been cancelled.',
     MEETING_STARTED: 'This meeting has already started. Answers and changes are no longer possible.',
+    EXPORT_EXPIRED: 'This archive has expired and was deleted. Please create a new one.',
     MINUTES_DOCUMENT_INVALID: 'The minutes must be a document in the same space.',
     tooManyLoginAttempts: (seconds) =>
       seconds >= 90
