@@ -7,6 +7,7 @@ import { EventsModule } from './common/events/events.module.js';
 import { loggerParams } from './common/logging/logging.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AccessModule } from './modules/access/access.module.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         NotificationsModule,
         MeetingsModule,
         StatisticsModule,
+        AdminModule,
         SeedModule,
       ],
     };

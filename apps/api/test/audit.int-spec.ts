@@ -33,7 +33,9 @@ describe('the audit log is append-only in the database', () => {
   it('still accepts new entries, inside and outside a transaction', async () => {
     const before = await count();
     await audit.record({ actorId, action: 'user.disable', entityType: 'user', entityId: actorId, ip: '10.0.0.1', details: { n: 1 } });
-    await inTransaction(dataSource, (manager) => audit.record({ actorId, action: 'user.enable', entityType: 'user', entityId: actorId }, manager));
+    await inTransaction(dataSource, (manager) =>
+      audit.record({ actorId, action: 'user.enable', entityType: 'user', entityId: actorId }, manager),
+    );
     expect(await count()).toBe(before + 2);
     const rows = await dataSource.query<{ action: string; ip: string | null; details: unknown }[]>(
       'SELECT action, ip, details FROM audit_log WHERE actor_id = $1 ORDER BY id',

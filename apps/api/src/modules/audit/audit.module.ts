@@ -3,5 +3,5 @@ import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 
 @Global()
-@Module({ providers: [AuditRepository, AuditService], exports: [AuditService] })
+@Module({ providers: [AuditRepository, AuditService], exports: [AuditService, AuditRepository] })
 export class AuditModule {}

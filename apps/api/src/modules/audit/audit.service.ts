@@ -13,6 +13,7 @@ export type AuditAction =
   | 'auth.password_reset'
   | 'invitation.create'
   | 'invitation.revoke'
+  | 'invitation.resend'
   | 'invitation.accept'
   | 'user.update_profile'
   | 'user.role_change'

@@ -40,6 +40,14 @@ export class InvitationsController {
     return this.service.revoke(user, id, ip);
   }
 
+  @ApiBearerAuth()
+  @Post(':id/resend')
+  @HttpCode(200)
+  @RequirePermission('users.invite')
+  resend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @ClientIp() ip: string): Promise<InvitationDto> {
+    return this.service.resend(user, id, ip);
+  }
+
   @Public()
   @Get(':token')
   preview(@Param('token') token: string): Promise<InvitationPreview> {

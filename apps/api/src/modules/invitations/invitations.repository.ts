@@ -37,6 +37,16 @@ export class InvitationsRepository {
       .getOne();
   }
 
+  /** Locks the invitation row (by id) for a state change. */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Invitation | null> {
+    return this.repo(manager).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+  }
+
+  /** A new link: the old token hash is replaced, so the old link no longer matches anything. */
+  async replaceToken(id: string, tokenHash: string, expiresAt: Date, manager: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { tokenHash, expiresAt });
+  }
+
   async markAccepted(id: string, userId: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { acceptedAt: () => 'now()', acceptedUserId: userId });
   }

@@ -7,6 +7,7 @@ import {
   type InvitationDto,
   type InvitationPreview,
   type Page,
+  type Role,
 } from '@treffpunkt/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
@@ -28,6 +29,22 @@ import { InvitationsRepository } from './invitations.repository.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 const ROLE_LABELS_DE = { admin: 'Administration', coordinator: 'Koordination', advisor: 'Beratung', partner: 'Partner' } as const;
+
+function invitationMail(to: string, inviterName: string | undefined, organisationName: string, role: Role, link: string) {
+  return {
+    to,
+    subject: 'Einladung zu Treffpunkt / Invitation to Treffpunkt',
+    text: [
+      'Guten Tag,',
+      '',
+      `${inviterName ?? 'Jemand'} lädt Sie zu Treffpunkt ein, dem Beratungsforum des Netzwerks — für ${organisationName} (${ROLE_LABELS_DE[role]}).`,
+      'Mit diesem Link legen Sie Ihr Konto an (gültig 7 Tage, nur einmal verwendbar):',
+      link,
+      '',
+      `You have been invited to Treffpunkt for ${organisationName}. The link above is valid for 7 days.`,
+    ].join('\n'),
+  };
+}
 
 @Injectable()
 export class InvitationsService {
@@ -68,22 +85,7 @@ export class InvitationsService {
         },
         manager,
       );
-      await this.mail.enqueue(
-        {
-          to: request.email,
-          subject: 'Einladung zu Treffpunkt / Invitation to Treffpunkt',
-          text: [
-            'Guten Tag,',
-            '',
-            `${inviter?.displayName ?? 'Jemand'} lädt Sie zu Treffpunkt ein, dem Beratungsforum des Netzwerks — für ${organisation.name} (${ROLE_LABELS_DE[request.role]}).`,
-            'Mit diesem Link legen Sie Ihr Konto an (gültig 7 Tage, nur einmal verwendbar):',
-            link,
-            '',
-            `You have been invited to Treffpunkt for ${organisation.name}. The link above is valid for 7 days.`,
-          ].join('\n'),
-        },
-        manager,
-      );
+      await this.mail.enqueue(invitationMail(request.email, inviter?.displayName, organisation.name, request.role, link), manager);
       await this.audit.record(
         {
           actorId: actor.id,
@@ -130,6 +132,40 @@ export class InvitationsService {
       }
       await this.audit.record({ actorId: actor.id, action: 'invitation.revoke', entityType: 'invitation', entityId: id, ip }, manager);
     });
+  }
+
+  /**
+   * Sends a fresh link for an open (or expired) invitation: a new token and a new expiry replace
+   * the old ones, so the link sent before stops working. The inviter (within the roles they may
+   * invite) or an admin.
+   */
+  async resend(actor: AuthUser, id: string, ip: string): Promise<InvitationDto> {
+    const found = await this.invitations.findWithRelations({ id });
+    if (!found) throw notFound('Invitation');
+    if (actor.role !== 'admin' && (found.invitedById !== actor.id || !invitableRoles(actor.role).includes(found.role)))
+      throw forbidden('Only the inviter or an admin can resend this invitation');
+    const token = newSecretToken();
+    const link = `${this.config.publicUrl}${WebPaths.invitation(token)}`;
+    await inTransaction(this.dataSource, async (manager) => {
+      const invitation = await this.invitations.findByIdForUpdate(id, manager);
+      if (!invitation || invitation.acceptedAt || invitation.revokedAt) {
+        throw new DomainError(409, ErrorCode.Conflict, 'This invitation has been accepted or revoked and cannot be sent again');
+      }
+      if (await this.users.findByEmail(invitation.email, manager)) {
+        throw new DomainError(409, ErrorCode.EmailTaken, 'A person with this e-mail address already has an account');
+      }
+      await this.invitations.replaceToken(id, sha256(token), new Date(Date.now() + INVITATION_TTL_MS), manager);
+      const sender = await this.users.findWithOrganisation(actor.id, manager);
+      await this.mail.enqueue(
+        invitationMail(invitation.email, sender?.displayName, found.organisation.name, invitation.role, link),
+        manager,
+      );
+      await this.audit.record({ actorId: actor.id, action: 'invitation.resend', entityType: 'invitation', entityId: id, ip }, manager);
+    });
+    this.mail.kick();
+    const updated = await this.invitations.findWithRelations({ id });
+    if (!updated) throw notFound('Invitation');
+    return toInvitationDto(updated, this.mail.deliversMail ? undefined : link);
   }
 
   async preview(token: string): Promise<InvitationPreview> {
