@@ -40,7 +40,7 @@ export async function runPgbench(url, text, { clients = 1, seconds, transactions
   try {
     const file = join(dir, 'script.sql');
     writeFileSync(file, text);
-    const args = ['-n', '-M', 'extended', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-l', `--log-prefix=${join(dir, 'log')}`];
+    const args = ['-n', '-M', 'simple', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-l', `--log-prefix=${join(dir, 'log')}`];
     if (transactions) args.push('-t', String(transactions));
     else args.push('-T', String(Math.max(1, Math.round(seconds))));
     if (rate) args.push('-R', String(rate));
