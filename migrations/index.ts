@@ -6,6 +6,7 @@ import { AddConsultations1795594066367 } from './1795594066367-AddConsultations.
 import { AddMeetings1795594928009 } from './1795594928009-AddMeetings.js';
 import { AddMeetingReminderHours1795597126953 } from './1795597126953-AddMeetingReminderHours.js';
 import { AddPostAttachments1795597934747 } from './1795597934747-AddPostAttachments.js';
+import { DirectorySearch1795600000000 } from './1795600000000-DirectorySearch.js';
 import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutable.js';
 
 /** Every migration class, in order. Add each new one here. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   AddMeetings1795594928009,
   AddMeetingReminderHours1795597126953,
   AddPostAttachments1795597934747,
+  DirectorySearch1795600000000,
   AuditLogImmutable1795600100000,
 ];

@@ -50,6 +50,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   // an idle helper connection closed by the server (e.g. DROP … WITH (FORCE)) must not crash the run
   pool.on('error', () => undefined);
+  // TypeORM files the expressions of generated columns under the database's name; a clone carries the template's
+  await pool.query(
+    `DO $$ BEGIN IF to_regclass('typeorm_metadata') IS NOT NULL THEN UPDATE typeorm_metadata SET database = current_database(); END IF; END $$`,
+  );
   return {
     url: url.toString(),
     name,

@@ -12,7 +12,10 @@ export const PERMISSIONS = [
   'users.manage',
   /** Erase a person's personal data for good (GDPR). */
   'users.erase',
+  /** Create, edit and archive organisations of every type. */
   'organisations.manage',
+  /** Create, edit and archive partner organisations (every type but service points). */
+  'organisations.manage_partners',
   'spaces.manage',
   'meetings.create',
   'audit.read',
@@ -29,7 +32,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [...PERMISSIONS],
-  coordinator: ['users.invite', 'spaces.manage', 'meetings.create', 'statistics.record', 'statistics.view', 'statistics.view_all'],
+  coordinator: [
+    'users.invite',
+    'organisations.manage_partners',
+    'spaces.manage',
+    'meetings.create',
+    'statistics.record',
+    'statistics.view',
+    'statistics.view_all',
+  ],
   advisor: ['statistics.record', 'statistics.view'],
   partner: [],
 };

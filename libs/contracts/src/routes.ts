@@ -19,6 +19,8 @@ export const Routes = {
   organisations: {
     list: '/api/organisations',
     one: (id: string) => `/api/organisations/${encodeURIComponent(id)}`,
+    archive: (id: string) => `/api/organisations/${encodeURIComponent(id)}/archive`,
+    unarchive: (id: string) => `/api/organisations/${encodeURIComponent(id)}/unarchive`,
   },
   invitations: {
     create: '/api/invitations',

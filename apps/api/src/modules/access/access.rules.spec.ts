@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Role, SpaceRole, SpaceVisibility } from '@treffpunkt/contracts';
-import { effectiveRole, spacePermissions, type SpaceFacts } from './access.rules.js';
+import { ORGANISATION_TYPES, type Role, type SpaceRole, type SpaceVisibility } from '@treffpunkt/contracts';
+import { effectiveRole, mayManageOrganisation, spacePermissions, type SpaceFacts } from './access.rules.js';
 
 const subject = (role: Role) => ({ id: 'u', role, organisationId: 'o' });
 const space = (visibility: SpaceVisibility, membership: SpaceRole | null = null, archived = false): SpaceFacts => ({
@@ -70,5 +70,25 @@ describe('spacePermissions', () => {
       createCase: false,
       createAnnouncement: false,
     });
+  });
+});
+
+describe('mayManageOrganisation', () => {
+  it('lets admins manage organisations of every type', () => {
+    for (const type of ORGANISATION_TYPES) expect(mayManageOrganisation(subject('admin'), type)).toBe(true);
+  });
+
+  it('lets coordinators manage partner organisations but not service points', () => {
+    expect(mayManageOrganisation(subject('coordinator'), 'service_point')).toBe(false);
+    for (const type of ORGANISATION_TYPES.filter((t) => t !== 'service_point')) {
+      expect(mayManageOrganisation(subject('coordinator'), type)).toBe(true);
+    }
+  });
+
+  it('lets advisors and partners manage no organisation, not even their own', () => {
+    for (const type of ORGANISATION_TYPES) {
+      expect(mayManageOrganisation(subject('advisor'), type)).toBe(false);
+      expect(mayManageOrganisation(subject('partner'), type)).toBe(false);
+    }
   });
 });

@@ -1,4 +1,12 @@
-import { isStaff, type Role, type SpacePermissions, type SpaceRole, type SpaceVisibility } from '@treffpunkt/contracts';
+import {
+  hasPermission,
+  isStaff,
+  type OrganisationType,
+  type Role,
+  type SpacePermissions,
+  type SpaceRole,
+  type SpaceVisibility,
+} from '@treffpunkt/contracts';
 
 /** What the access rules need to know about a person. */
 export interface Subject {
@@ -47,4 +55,13 @@ export function spacePermissions(subject: Subject, space: SpaceFacts): SpacePerm
     createCase: open && isStaff(subject.role) && space.visibility !== 'network',
     createAnnouncement: open && role === 'moderator',
   };
+}
+
+/**
+ * Who creates, edits, archives and unarchives an organisation of this type: admins every type,
+ * coordinators partner organisations (every type but service points, the network's own).
+ */
+export function mayManageOrganisation(subject: Pick<Subject, 'role'>, type: OrganisationType): boolean {
+  if (hasPermission(subject.role, 'organisations.manage')) return true;
+  return type !== 'service_point' && hasPermission(subject.role, 'organisations.manage_partners');
 }

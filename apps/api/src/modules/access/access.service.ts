@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { hasPermission, isStaff, type SpacePermissions, type SpaceVisibility } from '@treffpunkt/contracts';
+import { hasPermission, isStaff, type OrganisationType, type SpacePermissions, type SpaceVisibility } from '@treffpunkt/contracts';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { forbidden, notFound } from '../../common/errors/domain-error.js';
-import { effectiveRole, spacePermissions, type EffectiveRole, type SpaceFacts } from './access.rules.js';
+import { effectiveRole, mayManageOrganisation, spacePermissions, type EffectiveRole, type SpaceFacts } from './access.rules.js';
 import { AccessRepository } from './access.repository.js';
 
 export interface SpaceAccess {
@@ -141,6 +141,18 @@ export class AccessService {
     const space = spaces.get(spaceId);
     if (!space) return null;
     return space.permissions.createAnnouncement;
+  }
+
+  /** May the person create, edit or archive an organisation of this type (organisations are visible to all)? */
+  mayManageOrganisation(user: AuthUser, type: OrganisationType): boolean {
+    return mayManageOrganisation(user, type);
+  }
+
+  /** 403 unless the person may manage organisations of every given type (e.g. the old and the new type). */
+  requireOrganisationManagement(user: AuthUser, ...types: OrganisationType[]): void {
+    if (!types.every((type) => mayManageOrganisation(user, type))) {
+      throw forbidden('Only admins manage service points; coordinators manage partner organisations');
+    }
   }
 
   /** Network-wide meetings are for staff only: partners never see or hear of them. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, UserDto, UserSummary } from '@treffpunkt/contracts';
+import type { Page, UserDto, UserListItemDto } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser, RequirePermission } from '../../common/auth/decorators.js';
 import { AdminUpdateUserDto } from './dto/admin-update-user.dto.js';
@@ -15,13 +15,18 @@ export class UsersController {
   constructor(@Inject(UsersService) private readonly service: UsersService) {}
 
   @Get()
-  list(@Query() query: ListUsersQueryDto): Promise<Page<UserSummary>> {
-    return this.service.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListUsersQueryDto): Promise<Page<UserListItemDto>> {
+    return this.service.list(user, query);
   }
 
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.service.getProfile(user.id);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.service.getDirectoryProfile(user, id);
   }
 
   @Patch('me')

@@ -1,4 +1,4 @@
-import type { UserDto, UserSummary } from '@treffpunkt/contracts';
+import type { UserDto, UserListItemDto, UserSummary } from '@treffpunkt/contracts';
 import { toOrganisationSummary } from '../organisations/organisations.mapper.js';
 import type { UserWithOrganisation } from './users.repository.js';
 
@@ -20,4 +20,13 @@ export const toUserDto = (u: UserWithOrganisation): UserDto => ({
   phone: u.phone,
   bio: u.bio,
   createdAt: u.createdAt.toISOString(),
+});
+
+export const toUserListItem = (u: UserWithOrganisation): UserListItemDto => ({
+  ...toUserSummary(u),
+  email: u.email,
+  phone: u.phone,
+  status: u.status,
+  languages: u.languages,
+  expertise: u.expertise,
 });

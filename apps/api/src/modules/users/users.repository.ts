@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, UserStatus } from '@treffpunkt/contracts';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { containsPattern } from '../../common/text/search-text.js';
 import { User } from './entities/user.entity.js';
 
 export interface UserAuthState {
@@ -11,6 +12,17 @@ export interface UserAuthState {
 }
 
 export type UserWithOrganisation = User & { organisation: NonNullable<User['organisation']> };
+
+export interface UserFilter {
+  /** Folded search words (see common/text/search-text.ts); each must occur in `search_text`. */
+  terms: string[];
+  statuses: UserStatus[] | 'all';
+  organisationId?: string;
+  role?: Role;
+  language?: string;
+  /** Folded; matched partially against each folded area of expertise. */
+  expertise?: string;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -73,16 +85,30 @@ export class UsersRepository {
     await this.repo(manager).increment({ id }, 'tokenVersion', 1);
   }
 
-  async page(options: { cursor?: { name: string; id: string }; limit: number; q?: string }): Promise<UserWithOrganisation[]> {
+  /** The people directory: filters combine with AND; ordered by name, keyset-paginated. */
+  async page(options: { cursor?: { name: string; id: string }; limit: number; filter?: UserFilter }): Promise<UserWithOrganisation[]> {
+    const filter = options.filter ?? { terms: [], statuses: ['active'] };
     const qb = this.repo()
       .createQueryBuilder('u')
       .innerJoinAndSelect('u.organisation', 'o')
       .orderBy('u.display_name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .take(options.limit + 1);
-    if (options.q)
-      qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q OR u.handle ILIKE :q)', {
-        q: `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    if (filter.statuses !== 'all') qb.andWhere('u.status IN (:...statuses)', { statuses: filter.statuses });
+    filter.terms.forEach((term, i) => qb.andWhere(`u.search_text LIKE :term${i} ESCAPE '\\'`, { [`term${i}`]: containsPattern(term) }));
+    if (filter.organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    // folded on both sides, so case and accents never matter
+    if (filter.language)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM unnest(u.languages) l WHERE search_fold(ARRAY[l]) = search_fold(ARRAY[CAST(:language AS text)]))',
+        {
+          language: filter.language,
+        },
+      );
+    if (filter.expertise)
+      qb.andWhere(`EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE search_fold(ARRAY[e]) LIKE :expertise ESCAPE '\\')`, {
+        expertise: containsPattern(filter.expertise),
       });
     if (options.cursor) qb.andWhere('(u.display_name, u.id) > (:name, :id)', options.cursor);
     return (await qb.getMany()) as UserWithOrganisation[];

@@ -5,20 +5,23 @@ import {
   type Page,
   type UpdateMeRequest,
   type UserDto,
-  type UserSummary,
+  type UserListItemDto,
+  type UserListQuery,
+  hasPermission,
 } from '@treffpunkt/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../../common/http/cursor.js';
+import { foldSearchText, searchTerms } from '../../common/text/search-text.js';
 import { inTransaction } from '../../database/transaction.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserAuthStateCache } from './user-auth-state.cache.js';
-import { toUserDto, toUserSummary } from './users.mapper.js';
-import { UsersRepository } from './users.repository.js';
+import { toUserDto, toUserListItem } from './users.mapper.js';
+import { UsersRepository, type UserFilter } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
@@ -38,10 +41,28 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  async list(query: { cursor?: string; limit?: number; q?: string }): Promise<Page<UserSummary>> {
+  /** The people directory: active people for everyone; admins may list other statuses (`status=`). */
+  async list(actor: AuthUser, query: UserListQuery): Promise<Page<UserListItemDto>> {
+    const status = query.status ?? 'active';
+    if (status !== 'active' && !hasPermission(actor.role, 'users.manage')) throw forbidden('Only admins list people who are not active');
     const limit = query.limit ?? 50;
-    const rows = await this.users.page({ limit, q: query.q, cursor: decodeCursor(query.cursor, ['name', 'id'] as const) });
-    return toPage(rows, limit, toUserSummary, (u) => ({ name: u.displayName, id: u.id }));
+    const filter: UserFilter = {
+      terms: searchTerms(query.q),
+      statuses: status === 'all' ? 'all' : [status],
+      organisationId: query.organisationId,
+      role: query.role,
+      language: query.language || undefined,
+      expertise: query.expertise ? foldSearchText(query.expertise) : undefined,
+    };
+    const rows = await this.users.page({ limit, filter, cursor: decodeCursor(query.cursor, ['name', 'id'] as const) });
+    return toPage(rows, limit, toUserListItem, (u) => ({ name: u.displayName, id: u.id }));
+  }
+
+  /** A person's directory profile with contact details; only active people, except for admins. */
+  async getDirectoryProfile(actor: AuthUser, userId: string): Promise<UserDto> {
+    const user = await this.users.findWithOrganisation(userId);
+    if (!user || (user.status !== 'active' && !hasPermission(actor.role, 'users.manage'))) throw notFound('User');
+    return toUserDto(user);
   }
 
   async updateMe(actor: AuthUser, changes: UpdateMeRequest, ip: string): Promise<UserDto> {

@@ -44,6 +44,18 @@ export class Organisation {
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
 
+  /** Folded name, city and description for the directory search; PostgreSQL keeps it current. */
+  @Index('IDX_organisations_search_text', { synchronize: false })
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'search_fold(ARRAY["name"::text, "city"::text, "description"])',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -63,6 +63,18 @@ export class User {
   @Column({ type: 'text', nullable: true })
   bio!: string | null;
 
+  /** Folded name, handle, languages and expertise for the directory search; PostgreSQL keeps it current. */
+  @Index('IDX_users_search_text', { synchronize: false })
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: 'search_fold(ARRAY["display_name"::text, "handle"::text] || "languages" || "expertise")',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText!: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 
