@@ -38,7 +38,7 @@ const server = createServer((req, res) => {
     res.end(body);
   };
   if (req.url === '/health') return send(200, { status: 'ok' });
-  const name = /^\/replay\/([\w-]+)$/.exec(req.url ?? '')?.[1];
+  const name = /^\/replay\/([\w~-]+)$/.exec(req.url ?? '')?.[1];
   const statements = name ? cases[name] : undefined;
   if (!statements) return send(404, { code: 'NOT_FOUND' });
   replay(statements).then(

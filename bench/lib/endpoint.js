@@ -9,8 +9,9 @@ import { closedLoop, fixedRate, makePool, requestJson } from './load.js';
 import { startBaseline, takePort } from './proc.js';
 
 /**
- * `cases`: [{name, who, path(state) → string, prepare?(base, token) → state}]: each case is one
- * request repeated (the same person, the same page). Returns {rows, captured, api-less state}.
+ * `cases`: [{name, who, path(state, k) → string, variants?, prepare?(base, token) → state}]: each
+ * case is one request repeated (the same person, the same page), or `variants` requests taken in
+ * turn (e.g. search terms). Captures the statements of each: {`<case>~<k>`: [{sql, params}]}.
  */
 export async function captureCases(ctx, cases) {
   const api = await startApiOn(ctx, { capture: true });
@@ -20,10 +21,12 @@ export async function captureCases(ctx, cases) {
       const token = await login(api.base, ctx, c.who);
       const state = c.prepare ? await c.prepare(api.base, token) : {};
       c.state = state;
-      const { statements } = await captureRequest(api, () => requestJson(api.base, 'GET', c.path(state), { token }));
-      if (statements.length === 0) throw new Error(`${c.name}: no SQL captured`);
-      captured[c.name] = statements;
-      ctx.log(`  ${c.name}: ${statements.length} statements per request captured`);
+      for (let k = 0; k < (c.variants ?? 1); k++) {
+        const { statements } = await captureRequest(api, () => requestJson(api.base, 'GET', c.path(state, k), { token }));
+        if (statements.length === 0) throw new Error(`${c.name}: no SQL captured`);
+        captured[`${c.name}~${k}`] = statements;
+      }
+      ctx.log(`  ${c.name}: ${captured[`${c.name}~0`].length} statements per request captured`);
     }
   } finally {
     await api.stop();
@@ -41,7 +44,7 @@ export async function startReplayBaseline(ctx, captured) {
  * Measures every case against the replay baseline. `rate`: requests/s of the open-loop p95 run;
  * `target(ratio, p95)` → met.
  */
-export async function compareWithReplay(ctx, { bench, cases, rate, connections = 16, targetText, target }) {
+export async function compareWithReplay(ctx, { bench, cases, rate, connections = 16, targetText, target, afterCase }) {
   const captured = await captureCases(ctx, cases);
   const baseline = await startReplayBaseline(ctx, captured);
   const api = await startApiOn(ctx);
@@ -52,8 +55,9 @@ export async function compareWithReplay(ctx, { bench, cases, rate, connections =
     for (const c of cases) {
       const token = await login(api.base, ctx, c.who);
       const headers = { authorization: `Bearer ${token}` };
-      const subjectReq = () => ({ path: c.path(c.state), headers });
-      const baseReq = () => ({ path: `/replay/${c.name}` });
+      const n = c.variants ?? 1;
+      const subjectReq = (i) => ({ path: c.path(c.state, i % n), headers });
+      const baseReq = (i) => ({ path: `/replay/${c.name}~${i % n}` });
       // warm-up: JIT, pools, PostgreSQL's cache
       await closedLoop(apiPool, { connections, durationMs: ctx.warmupSeconds * 1000, next: subjectReq });
       await closedLoop(basePool, { connections, durationMs: ctx.warmupSeconds * 1000, next: baseReq });
@@ -68,11 +72,12 @@ export async function compareWithReplay(ctx, { bench, cases, rate, connections =
       const firstError = [...r.apiTput, ...r.apiRate, ...r.baseTput, ...r.baseRate].find((x) => x.firstError)?.firstError;
       const row = resultRow({
         bench,
-        case: `${c.name} (${captured[c.name].length} stmts)`,
+        case: `${c.name} (${captured[`${c.name}~0`].length} stmts)`,
         unit: 'req/s',
         subject: r.apiTput.map((x) => x.rps),
         baseline: r.baseTput.map((x) => x.rps),
         baselineName: 'node:http + pg, same SQL',
+        p50: r.apiRate.map((x) => x.p50),
         p95: r.apiRate.map((x) => x.p95),
         baselineP95: r.baseRate.map((x) => x.p95),
         target: targetText,
@@ -82,6 +87,7 @@ export async function compareWithReplay(ctx, { bench, cases, rate, connections =
       row.met = target(row.ratio, sorted[Math.floor(sorted.length / 2)]);
       ctx.log(`  ${c.name}: ${row.subject.map((v) => v.toFixed(0)).join('/')} vs ${row.baseline.map((v) => v.toFixed(0)).join('/')} req/s, p95@${rate}/s ${row.p95.map((v) => v.toFixed(1)).join('/')} ms vs ${row.baselineP95.map((v) => v.toFixed(1)).join('/')} ms`);
       rows.push(row);
+      if (afterCase) rows.push(...(await afterCase(c, row, captured)));
     }
     await apiPool.close();
     await basePool.close();

@@ -38,23 +38,27 @@ export function script(statements) {
 export async function runPgbench(url, text, { clients = 1, seconds, transactions, rate } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'treffpunkt-pgbench-'));
   try {
-    const file = join(dir, 'script.sql');
-    writeFileSync(file, text);
-    const args = ['-n', '-M', 'simple', '-f', file, '-c', String(clients), '-j', String(Math.min(clients, 2)), '-l', `--log-prefix=${join(dir, 'log')}`];
+    // several scripts: pgbench picks one at random for each transaction
+    const files = (Array.isArray(text) ? text : [text]).map((t, i) => {
+      const file = join(dir, `script${i}.sql`);
+      writeFileSync(file, t);
+      return file;
+    });
+    const args = ['-n', '-M', 'simple', ...files.flatMap((f) => ['-f', f]), '-c', String(clients), '-j', String(Math.min(clients, 2)), '-l', `--log-prefix=${join(dir, 'log')}`];
     if (transactions) args.push('-t', String(transactions));
     else args.push('-T', String(Math.max(1, Math.round(seconds))));
     if (rate) args.push('-R', String(rate));
     args.push(url);
     const stdout = await new Promise((resolve, reject) =>
       execFile(PGBENCH, args, { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) =>
-        error ? reject(new Error(`pgbench failed: ${err || error.message}\n${text.slice(0, 2000)}`)) : resolve(out + err),
+        error ? reject(new Error(`pgbench failed: ${err || error.message}\n${String(text).slice(0, 2000)}`)) : resolve(out + err),
       ),
     );
     const latencies = [];
     for (const name of readdirSync(dir).filter((f) => f.startsWith('log'))) {
       for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
         const fields = line.trim().split(/\s+/);
-        // client_id transaction_no time script_no time_epoch time_us [schedule_lag]
+        // client_id transaction_no time script_no time_epoch time_us [schedule_lag]; "skipped" never with no -L
         if (fields.length < 6) continue;
         // with -R the time counts from the scheduled start (like the open-loop HTTP generator)
         const lag = rate && fields[6] ? Number(fields[6]) : 0;
