@@ -3,12 +3,14 @@
  * on the same machine in the same run:
  *   - `dd` writing the same number of bytes with fsync (what the disk can take),
  *   - a bare Node stream copy file → file with fsync (what Node streaming costs without HTTP/DB),
- * and the API process's peak RSS for a 1 MiB and a 1 GiB upload (it must not grow with file size).
+ * the API process's peak RSS for a 1 MiB and a 1 GiB upload (it must not grow with file size), and
+ * 100 × 10 MiB uploads at concurrency 10 (vs 100 Node stream copies at concurrency 10).
  *
- *   npm run build && npm run bench:documents            (BENCH_SIZE_MIB=1024 by default)
+ *   npm run bench -- documents                          (part of `npm run bench`)
+ *   npm run build && npm run bench:documents            (alone; BENCH_SIZE_MIB=1024 by default)
  *
- * Starts the server as a child process with its own DATA_DIR and embedded PostgreSQL; cleans up
- * every big file it wrote.
+ * Starts the server as a child process with its own DATA_DIR and embedded PostgreSQL (the demo
+ * network, not the large data set); cleans up every big file it wrote.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,24 +19,12 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
-const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
-const BIG = SIZE_MIB * 1024 * 1024;
 const MiB = 1024 * 1024;
-
-if (!existsSync(MAIN)) {
-  console.error('Build first: npm run build');
-  process.exit(2);
-}
-
-const work = mkdtempSync(join(tmpdir(), 'treffpunkt-bench-'));
-// embedded PostgreSQL runs initdb as another user when started as root
-chmodSync(work, 0o755);
-const dataDir = join(work, 'data');
-const cleanup = () => rmSync(work, { recursive: true, force: true });
 
 const freePort = () =>
   new Promise((res) => {
@@ -155,8 +145,36 @@ function dropCaches() {
   }
 }
 
-async function main() {
-  const port = await freePort();
+/** Copies `count` files of `size` bytes with `concurrency` streams at a time (fsync); returns seconds. */
+async function parallelCopies(work, source, count, concurrency) {
+  const start = process.hrtime.bigint();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const target = join(work, `copy-${next++}.bin`);
+        await pipeline(createReadStream(source, { highWaterMark: MiB }), createWriteStream(target, { flush: true }));
+        rmSync(target);
+      }
+    }),
+  );
+  return seconds(start);
+}
+
+/**
+ * Runs the whole measurement; `sizeMiB` for the big file, `many` × `manyMiB` at `concurrency`.
+ * Returns the timings (s) and RSS figures (bytes).
+ */
+export async function measureDocuments({ sizeMiB, many, manyMiB, concurrency, port }) {
+  const SIZE_MIB = sizeMiB;
+  const BIG = SIZE_MIB * MiB;
+  if (!existsSync(MAIN)) throw new Error('Build first: npm run build');
+  const work = mkdtempSync(join(tmpdir(), 'treffpunkt-bench-'));
+  // embedded PostgreSQL runs initdb as another user when started as root
+  chmodSync(work, 0o755);
+  const dataDir = join(work, 'data');
+  const cleanup = () => rmSync(work, { recursive: true, force: true });
+  port ??= await freePort();
   const server = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
@@ -168,7 +186,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
       UPLOAD_MAX_BYTES: String(BIG + MiB),
-      SPACE_QUOTA_BYTES: String(4 * BIG + 100 * MiB),
+      SPACE_QUOTA_BYTES: String(4 * BIG + 2 * many * manyMiB * MiB + 100 * MiB),
       RATE_LIMIT_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -239,27 +257,136 @@ async function main() {
     if (statSync(join(work, 'copy.bin')).size !== BIG) throw new Error('copy size differs');
     rmSync(join(work, 'copy.bin'));
 
-    const row = (name, s) => `${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${mibps(BIG, s).toFixed(0).padStart(6)} MiB/s`;
-    const mb = (b) => `${(b / MiB).toFixed(0)} MiB`;
-    console.log(`\nDocuments benchmark — ${SIZE_MIB} MiB, ${cold ? 'page cache dropped before each run' : 'warm page cache'}`);
-    console.log(row('API upload (stream+SHA-256+fsync)', uploadS));
-    console.log(row('API download (to file, fsync)', downloadS));
-    console.log(row('dd if=/dev/zero conv=fsync', ddS));
-    console.log(row('Node stream copy (fsync)', copyS));
-    console.log(`upload / dd ${(ddS / uploadS).toFixed(2)}×, upload / node copy ${(copyS / uploadS).toFixed(2)}×`);
-    console.log(`download / dd ${(ddS / downloadS).toFixed(2)}×, download / node copy ${(copyS / downloadS).toFixed(2)}×`);
-    console.log(
-      `API RSS: idle ${mb(rssIdle)}; peak during 1 MiB upload ${mb(smallRun.peak)}; during ${SIZE_MIB} MiB upload ${mb(bigRun.peak)}; during download ${mb(dl.peak)}`,
-    );
-    console.log(`API VmHWM (peak since start): after 1 MiB upload ${mb(hwmAfterSmall)}, after ${SIZE_MIB} MiB upload ${mb(hwmAfterBig)}`);
+    // many medium files at once: API vs the same number of Node stream copies
+    const medium = join(work, 'medium.bin');
+    await makeSource(medium, manyMiB * MiB);
+    dropCaches();
+    start = process.hrtime.bigint();
+    const manyRun = await withRssSampling(server.pid, async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < many) {
+            next++;
+            await uploadFile(base, token, folder.id, medium, manyMiB * MiB);
+          }
+        }),
+      );
+    });
+    const manyS = seconds(start);
+    dropCaches();
+    const manyCopyS = await parallelCopies(work, medium, many, concurrency);
+
+    return {
+      sizeMiB,
+      cold,
+      uploadS,
+      downloadS,
+      ddS,
+      copyS,
+      manyS,
+      manyCopyS,
+      rssIdle,
+      smallPeak: smallRun.peak,
+      bigPeak: bigRun.peak,
+      downloadPeak: dl.peak,
+      manyPeak: manyRun.peak,
+      hwmAfterSmall,
+      hwmAfterBig,
+    };
   } finally {
     await stop();
     cleanup();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  cleanup();
-  process.exit(1);
-});
+function printStandalone(m) {
+  const BIG = m.sizeMiB * MiB;
+  const row = (name, s) => `${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s ${mibps(BIG, s).toFixed(0).padStart(6)} MiB/s`;
+  const mb = (b) => `${(b / MiB).toFixed(0)} MiB`;
+  console.log(`\nDocuments benchmark — ${m.sizeMiB} MiB, ${m.cold ? 'page cache dropped before each run' : 'warm page cache'}`);
+  console.log(row('API upload (stream+SHA-256+fsync)', m.uploadS));
+  console.log(row('API download (to file, fsync)', m.downloadS));
+  console.log(row('dd if=/dev/zero conv=fsync', m.ddS));
+  console.log(row('Node stream copy (fsync)', m.copyS));
+  console.log(`upload / dd ${(m.ddS / m.uploadS).toFixed(2)}×, upload / node copy ${(m.copyS / m.uploadS).toFixed(2)}×`);
+  console.log(`download / dd ${(m.ddS / m.downloadS).toFixed(2)}×, download / node copy ${(m.copyS / m.downloadS).toFixed(2)}×`);
+  console.log(`many uploads ${m.manyS.toFixed(2)} s vs node copies ${m.manyCopyS.toFixed(2)} s: ${(m.manyCopyS / m.manyS).toFixed(2)}×`);
+  console.log(
+    `API RSS: idle ${mb(m.rssIdle)}; peak during 1 MiB upload ${mb(m.smallPeak)}; during ${m.sizeMiB} MiB upload ${mb(m.bigPeak)}; during download ${mb(m.downloadPeak)}; during the many uploads ${mb(m.manyPeak)}`,
+  );
+  console.log(`API VmHWM (peak since start): after 1 MiB upload ${mb(m.hwmAfterSmall)}, after ${m.sizeMiB} MiB upload ${mb(m.hwmAfterBig)}`);
+}
+
+export default {
+  name: 'documents',
+  description: '1 GiB upload and download, 100 × 10 MiB at concurrency 10, peak RSS; vs dd and a Node stream copy',
+  async run(ctx) {
+    const { median, resultRow } = await import('./lib/harness.js');
+    const { takePort } = await import('./lib/proc.js');
+    const options = ctx.smoke
+      ? { sizeMiB: 16, many: 10, manyMiB: 1, concurrency: 5 }
+      : { sizeMiB: 1024, many: 100, manyMiB: 10, concurrency: 10 };
+    const runs = [];
+    for (let run = 0; run < ctx.runs; run++) runs.push(await measureDocuments({ ...options, port: await takePort() }));
+    const mibs = (bytes, list) => list.map((s) => bytes / MiB / s);
+    const big = options.sizeMiB * MiB;
+    const upload = resultRow({
+      bench: 'documents',
+      case: `${options.sizeMiB} MiB upload`,
+      unit: 'MiB/s',
+      subject: mibs(big, runs.map((m) => m.uploadS)),
+      baseline: mibs(big, runs.map((m) => m.copyS)),
+      baselineName: `Node stream copy; dd ${median(mibs(big, runs.map((m) => m.ddS))).toFixed(0)} MiB/s`,
+      target: '≥ 0.85×',
+      errors: 0,
+    });
+    upload.met = upload.ratio >= 0.85;
+    const download = resultRow({
+      bench: 'documents',
+      case: `${options.sizeMiB} MiB download`,
+      unit: 'MiB/s',
+      subject: mibs(big, runs.map((m) => m.downloadS)),
+      baseline: mibs(big, runs.map((m) => m.copyS)),
+      baselineName: 'Node stream copy',
+      target: '≥ 0.9×',
+      errors: 0,
+    });
+    download.met = download.ratio >= 0.9;
+    const total = options.many * options.manyMiB * MiB;
+    const manyRow = resultRow({
+      bench: 'documents',
+      case: `${options.many} × ${options.manyMiB} MiB uploads, concurrency ${options.concurrency}`,
+      unit: 'MiB/s',
+      subject: mibs(total, runs.map((m) => m.manyS)),
+      baseline: mibs(total, runs.map((m) => m.manyCopyS)),
+      baselineName: 'Node stream copies, same concurrency',
+      target: 'reported',
+      met: null,
+      errors: 0,
+    });
+    const rss = resultRow({
+      bench: 'documents',
+      case: `peak RSS: 1 MiB upload vs ${options.sizeMiB} MiB upload`,
+      unit: 'MiB',
+      subject: runs.map((m) => m.bigPeak / MiB),
+      baseline: runs.map((m) => m.smallPeak / MiB),
+      baselineName: 'API, 1 MiB upload',
+      target: 'independent of file size (≤ 1.25×)',
+      errors: 0,
+    });
+    rss.met = rss.ratio <= 1.25;
+    ctx.notes.push(
+      `documents: page cache ${runs[0].cold ? 'dropped before each step' : 'not dropped (not root)'}; peak RSS during the many uploads ${median(runs.map((m) => m.manyPeak / MiB)).toFixed(0)} MiB, during the big download ${median(runs.map((m) => m.downloadPeak / MiB)).toFixed(0)} MiB`,
+    );
+    return [upload, download, manyRow, rss];
+  },
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizeMiB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
+  measureDocuments({ sizeMiB, many: 100, manyMiB: 10, concurrency: 10 }).then(printStandalone, (error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
