@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { FullPageLoading } from './components/FullPageLoading';
-import { AdminPage } from './features/admin/AdminPage';
 import { InvitationPage } from './features/auth/InvitationPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { PasswordResetCompletePage } from './features/auth/PasswordResetCompletePage';
@@ -38,6 +37,17 @@ const MeetingsPage = lazy(() => meetings().then((m) => ({ default: m.MeetingsPag
 const MeetingPage = lazy(() => meetings().then((m) => ({ default: m.MeetingPage })));
 const MeetingCreatePage = lazy(() => meetings().then((m) => ({ default: m.MeetingCreatePage })));
 const MeetingEditPage = lazy(() => meetings().then((m) => ({ default: m.MeetingEditPage })));
+
+// The administration area (Verwaltung), in its own chunk.
+const adminArea = () => import('./features/admin/pages');
+const AdminLayout = lazy(() => adminArea().then((m) => ({ default: m.AdminLayout })));
+const AdminIndex = lazy(() => adminArea().then((m) => ({ default: m.AdminIndex })));
+const RequireAdminTab = lazy(() => adminArea().then((m) => ({ default: m.RequireAdminTab })));
+const AdminPeoplePage = lazy(() => adminArea().then((m) => ({ default: m.PeoplePage })));
+const AdminPersonPage = lazy(() => adminArea().then((m) => ({ default: m.PersonPage })));
+const AdminInvitationsPage = lazy(() => adminArea().then((m) => ({ default: m.InvitationsPage })));
+const AdminSpacesPage = lazy(() => adminArea().then((m) => ({ default: m.SpacesPage })));
+const AdminAuditLogPage = lazy(() => adminArea().then((m) => ({ default: m.AuditLogPage })));
 
 // The documents area, in its own chunk.
 const documents = () => import('./features/documents/pages');
@@ -188,19 +198,54 @@ export function App() {
         <Route
           path={AppPaths.admin}
           element={
-            <RequirePermission permission="admin.access">
-              <AdminPage variant="admin" />
-            </RequirePermission>
+            <Lazy>
+              <AdminLayout />
+            </Lazy>
           }
-        />
-        <Route
-          path={AppPaths.invite}
-          element={
-            <RequirePermission permission="users.invite">
-              <AdminPage variant="invite" />
-            </RequirePermission>
-          }
-        />
+        >
+          <Route index element={<AdminIndex />} />
+          <Route
+            path="personen"
+            element={
+              <RequireAdminTab tab="people">
+                <AdminPeoplePage />
+              </RequireAdminTab>
+            }
+          />
+          <Route
+            path="personen/:userId"
+            element={
+              <RequireAdminTab tab="people">
+                <AdminPersonPage />
+              </RequireAdminTab>
+            }
+          />
+          <Route
+            path="einladungen"
+            element={
+              <RequireAdminTab tab="invitations">
+                <AdminInvitationsPage />
+              </RequireAdminTab>
+            }
+          />
+          <Route
+            path="bereiche"
+            element={
+              <RequireAdminTab tab="spaces">
+                <AdminSpacesPage />
+              </RequireAdminTab>
+            }
+          />
+          <Route
+            path="protokoll"
+            element={
+              <RequireAdminTab tab="audit">
+                <AdminAuditLogPage />
+              </RequireAdminTab>
+            }
+          />
+        </Route>
+        <Route path={AppPaths.invite} element={<Navigate to={`${AppPaths.admin}/einladungen`} replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -52,7 +52,7 @@ const optionTexts = (select: HTMLElement) =>
 describe('InviteForm', () => {
   it('lets a coordinator invite every role except admin', async () => {
     serveAs('coordinator');
-    renderApp('/einladen');
+    renderApp('/verwaltung/einladungen');
 
     const role = await screen.findByLabelText('Rolle');
     expect(optionTexts(role)).toEqual(['Koordinator*in', 'Berater*in', 'Partner*in']);
@@ -61,7 +61,7 @@ describe('InviteForm', () => {
 
   it('lets an admin invite admins too', async () => {
     serveAs('admin');
-    renderApp('/verwaltung');
+    renderApp('/verwaltung/einladungen');
 
     const role = await screen.findByLabelText('Rolle');
     expect(optionTexts(role)).toEqual(['Administrator*in', 'Koordinator*in', 'Berater*in', 'Partner*in']);
@@ -70,7 +70,7 @@ describe('InviteForm', () => {
   it('sends the invitation and shows the returned link', async () => {
     const server = serveAs('admin');
     const user = userEvent.setup();
-    renderApp('/verwaltung');
+    renderApp('/verwaltung/einladungen');
 
     await user.type(await screen.findByLabelText('E-Mail'), 'neu@example.org');
     await user.selectOptions(screen.getByLabelText('Rolle'), 'Partner*in');
@@ -91,7 +91,7 @@ describe('InviteForm', () => {
   it('requires an organisation before sending', async () => {
     const server = serveAs('coordinator');
     const user = userEvent.setup();
-    renderApp('/einladen');
+    renderApp('/verwaltung/einladungen');
 
     await user.type(await screen.findByLabelText('E-Mail'), 'neu@example.org');
     await user.click(screen.getByRole('button', { name: 'Einladung senden' }));

@@ -99,12 +99,17 @@ describe('session handling in the app', () => {
     expect(api.token).toBeNull();
   });
 
-  it('shows Verwaltung only to admins, and Einladen to coordinators', async () => {
+  it('shows Verwaltung to admins and coordinators (who invite and manage spaces there), not to advisors', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ [REFRESH]: () => json(200, session(makeUser({ role: 'advisor' }))) }).fetch);
+    const advisorView = renderApp('/');
+    await screen.findByRole('navigation', { name: 'Hauptnavigation' });
+    expect(screen.queryByRole('link', { name: 'Verwaltung' })).not.toBeInTheDocument();
+    advisorView.unmount();
+    api.clearSession();
+
     vi.stubGlobal('fetch', fakeFetch({ [REFRESH]: () => json(200, session(makeUser({ role: 'coordinator' }))) }).fetch);
     const { unmount } = renderApp('/');
-    const nav = await screen.findByRole('navigation', { name: 'Hauptnavigation' });
-    expect(nav).toHaveTextContent('Einladen');
-    expect(screen.queryByRole('link', { name: 'Verwaltung' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Verwaltung' })).toBeInTheDocument();
     unmount();
     api.clearSession();
 
@@ -122,10 +127,10 @@ describe('session handling in the app', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Kein Zugriff' })).toBeInTheDocument();
   });
 
-  it('shows an honest placeholder for sections that are not built yet', async () => {
+  it('opens the directory from its navigation entry', async () => {
     vi.stubGlobal('fetch', fakeFetch({ [REFRESH]: () => json(200, session()) }).fetch);
     renderApp('/verzeichnis');
     expect(await screen.findByRole('heading', { level: 1, name: 'Verzeichnis' })).toBeInTheDocument();
-    expect(screen.getByText('Dieser Bereich ist noch nicht verfügbar.')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Personen und Organisationen suchen' })).toBeInTheDocument();
   });
 });

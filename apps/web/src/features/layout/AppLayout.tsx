@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../i18n';
+import { adminTabs } from '../admin/adminArea';
 import { useCurrentUser, useSession } from '../auth/SessionProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { NotificationToasts } from '../notifications/NotificationToasts';
@@ -18,8 +19,8 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnNavigate(mainRef);
 
-  const isAdmin = hasPermission(user.role, 'admin.access');
-  const canInvite = hasPermission(user.role, 'users.invite');
+  // coordinators too: they invite and manage spaces there
+  const hasAdminArea = adminTabs(user.role).length > 0;
 
   const sections = [
     { to: AppPaths.forum, label: t.nav.forum },
@@ -44,13 +45,9 @@ export function AppLayout() {
                   <NavLink to={section.to}>{section.label}</NavLink>
                 </li>
               ))}
-              {isAdmin ? (
+              {hasAdminArea ? (
                 <li>
                   <NavLink to={AppPaths.admin}>{t.nav.admin}</NavLink>
-                </li>
-              ) : canInvite ? (
-                <li>
-                  <NavLink to={AppPaths.invite}>{t.nav.invite}</NavLink>
                 </li>
               ) : null}
             </ul>
