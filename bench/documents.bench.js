@@ -315,7 +315,9 @@ function printStandalone(m) {
   console.log(
     `API RSS: idle ${mb(m.rssIdle)}; peak during 1 MiB upload ${mb(m.smallPeak)}; during ${m.sizeMiB} MiB upload ${mb(m.bigPeak)}; during download ${mb(m.downloadPeak)}; during the many uploads ${mb(m.manyPeak)}`,
   );
-  console.log(`API VmHWM (peak since start): after 1 MiB upload ${mb(m.hwmAfterSmall)}, after ${m.sizeMiB} MiB upload ${mb(m.hwmAfterBig)}`);
+  console.log(
+    `API VmHWM (peak since start): after 1 MiB upload ${mb(m.hwmAfterSmall)}, after ${m.sizeMiB} MiB upload ${mb(m.hwmAfterBig)}`,
+  );
 }
 
 export default {
@@ -335,9 +337,20 @@ export default {
       bench: 'documents',
       case: `${options.sizeMiB} MiB upload`,
       unit: 'MiB/s',
-      subject: mibs(big, runs.map((m) => m.uploadS)),
-      baseline: mibs(big, runs.map((m) => m.copyS)),
-      baselineName: `Node stream copy; dd ${median(mibs(big, runs.map((m) => m.ddS))).toFixed(0)} MiB/s`,
+      subject: mibs(
+        big,
+        runs.map((m) => m.uploadS),
+      ),
+      baseline: mibs(
+        big,
+        runs.map((m) => m.copyS),
+      ),
+      baselineName: `Node stream copy; dd ${median(
+        mibs(
+          big,
+          runs.map((m) => m.ddS),
+        ),
+      ).toFixed(0)} MiB/s`,
       target: '≥ 0.85×',
       errors: 0,
     });
@@ -346,8 +359,14 @@ export default {
       bench: 'documents',
       case: `${options.sizeMiB} MiB download`,
       unit: 'MiB/s',
-      subject: mibs(big, runs.map((m) => m.downloadS)),
-      baseline: mibs(big, runs.map((m) => m.copyS)),
+      subject: mibs(
+        big,
+        runs.map((m) => m.downloadS),
+      ),
+      baseline: mibs(
+        big,
+        runs.map((m) => m.copyS),
+      ),
       baselineName: 'Node stream copy',
       target: '≥ 0.9×',
       errors: 0,
@@ -358,8 +377,14 @@ export default {
       bench: 'documents',
       case: `${options.many} × ${options.manyMiB} MiB uploads, concurrency ${options.concurrency}`,
       unit: 'MiB/s',
-      subject: mibs(total, runs.map((m) => m.manyS)),
-      baseline: mibs(total, runs.map((m) => m.manyCopyS)),
+      subject: mibs(
+        total,
+        runs.map((m) => m.manyS),
+      ),
+      baseline: mibs(
+        total,
+        runs.map((m) => m.manyCopyS),
+      ),
       baselineName: 'Node stream copies, same concurrency',
       target: 'reported',
       met: null,

@@ -42,7 +42,14 @@ async function measure(server, { count, posts, token, threadId, trigger }) {
       await sleep(200);
     }
     const sorted = Float64Array.from(latencies).sort();
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], delivered, expected: count * posts, rssPerConnection };
+    return {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted[sorted.length - 1],
+      delivered,
+      expected: count * posts,
+      rssPerConnection,
+    };
   } finally {
     await clients.call({ cmd: 'close' }).catch(() => undefined);
     clients.kill();

@@ -78,7 +78,8 @@ export default {
       const r = await interleave(ctx, steps);
       await pool.close();
       const apiRuns = [...r.apiTput, ...r.apiRate];
-      const errors = apiRuns.reduce((n, x) => n + x.errors, 0) + [...(r.pgTput ?? []), ...(r.pgRate ?? [])].reduce((n, x) => n + x.failed, 0);
+      const errors =
+        apiRuns.reduce((n, x) => n + x.errors, 0) + [...(r.pgTput ?? []), ...(r.pgRate ?? [])].reduce((n, x) => n + x.failed, 0);
       const row = resultRow({
         bench: 'reply',
         case: `POST reply, 50 watchers (p95 at ${rate}/s)`,

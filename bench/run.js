@@ -46,8 +46,8 @@ async function main() {
     scale,
     runs: options.runs ?? (smoke ? 1 : 3),
     /** seconds of load per measured run, and of warm-up */
-    seconds: smoke ? 1 : 10,
-    warmupSeconds: smoke ? 0.5 : 5,
+    seconds: smoke ? 0.5 : 10,
+    warmupSeconds: smoke ? 0.25 : 5,
     notes: [],
     cleanups: [],
     log: (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args),

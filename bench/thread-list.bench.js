@@ -32,7 +32,8 @@ export default {
           who: 'advisor',
           prepare: async (base, token) => {
             Object.assign(deep, await cursorOfPage(base, token, spaceId, 200));
-            if (deep.reached < 200) ctx.notes.push(`thread-list: the space has ${deep.reached} pages; the deep case used page ${deep.reached}`);
+            if (deep.reached < 200)
+              ctx.notes.push(`thread-list: the space has ${deep.reached} pages; the deep case used page ${deep.reached}`);
             return deep;
           },
           path: (s) => `/api/spaces/${spaceId}/threads${s.cursor ? `?cursor=${s.cursor}` : ''}`,

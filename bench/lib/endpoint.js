@@ -85,7 +85,9 @@ export async function compareWithReplay(ctx, { bench, cases, rate, connections =
       });
       const sorted = [...row.p95].sort((a, b) => a - b);
       row.met = target(row.ratio, sorted[Math.floor(sorted.length / 2)]);
-      ctx.log(`  ${c.name}: ${row.subject.map((v) => v.toFixed(0)).join('/')} vs ${row.baseline.map((v) => v.toFixed(0)).join('/')} req/s, p95@${rate}/s ${row.p95.map((v) => v.toFixed(1)).join('/')} ms vs ${row.baselineP95.map((v) => v.toFixed(1)).join('/')} ms`);
+      ctx.log(
+        `  ${c.name}: ${row.subject.map((v) => v.toFixed(0)).join('/')} vs ${row.baseline.map((v) => v.toFixed(0)).join('/')} req/s, p95@${rate}/s ${row.p95.map((v) => v.toFixed(1)).join('/')} ms vs ${row.baselineP95.map((v) => v.toFixed(1)).join('/')} ms`,
+      );
       rows.push(row);
       if (afterCase) rows.push(...(await afterCase(c, row, captured)));
     }

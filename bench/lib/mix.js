@@ -21,7 +21,7 @@ export async function prepareMix(ctx, base) {
 
   /** [weight, build(i, headers) → request] — weights in percent. */
   const kinds = [
-    [20, (i) => ({ path: `/api/spaces/${m.bigSpaceId}/threads` })],
+    [20, () => ({ path: `/api/spaces/${m.bigSpaceId}/threads` })],
     [30, (i) => ({ path: `/api/threads/${pick(threads, i)}/posts` })],
     [10, (i) => ({ path: `/api/threads/${pick(threads, i)}` })],
     [5, () => ({ path: '/api/users' })],
@@ -39,7 +39,10 @@ export async function prepareMix(ctx, base) {
       }),
     ],
     [2, () => ({ path: `/api/meetings?from=${meetingsFrom}&to=${meetingsTo}` })],
-    [4, (i) => (documents.length ? { path: `/api/documents/${pick(documents, i)}/download` } : { path: '/api/notifications/unread-count' })],
+    [
+      4,
+      (i) => (documents.length ? { path: `/api/documents/${pick(documents, i)}/download` } : { path: '/api/notifications/unread-count' }),
+    ],
     [5, () => ({ path: '/api/notifications/unread-count' })],
   ];
   // a fixed, evenly interleaved schedule of 100 slots

@@ -44,7 +44,18 @@ export async function runPgbench(url, text, { clients = 1, seconds, transactions
       writeFileSync(file, t);
       return file;
     });
-    const args = ['-n', '-M', 'simple', ...files.flatMap((f) => ['-f', f]), '-c', String(clients), '-j', String(Math.min(clients, 2)), '-l', `--log-prefix=${join(dir, 'log')}`];
+    const args = [
+      '-n',
+      '-M',
+      'simple',
+      ...files.flatMap((f) => ['-f', f]),
+      '-c',
+      String(clients),
+      '-j',
+      String(Math.min(clients, 2)),
+      '-l',
+      `--log-prefix=${join(dir, 'log')}`,
+    ];
     if (transactions) args.push('-t', String(transactions));
     else args.push('-T', String(Math.max(1, Math.round(seconds))));
     if (rate) args.push('-R', String(rate));

@@ -56,7 +56,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Spawns `node <script>` and waits until `readyPath` answers 200. Returns the process with its
  * base URL, the time from spawn to the first 200 (ms) and `stop()`.
  */
-export async function startNode(script, { env = {}, port, readyPath = '/', args = [], nodeArgs = [], label = script, timeoutMs = 120_000 }) {
+export async function startNode(
+  script,
+  { env = {}, port, readyPath = '/', args = [], nodeArgs = [], label = script, timeoutMs = 120_000 },
+) {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: ROOT,

@@ -10,14 +10,26 @@ const fmt = (v, unit) => {
 const triple = (values, unit) =>
   values && values.length ? `${fmt(Math.min(...values))} / ${fmt(median(values))} / ${fmt(Math.max(...values), unit)}` : '–';
 
-export const COLUMNS = ['benchmark', 'case', 'subject min/med/max', 'baseline min/med/max', 'ratio', 'p95 subject', 'p95 baseline', 'target', 'met'];
+export const COLUMNS = [
+  'benchmark',
+  'case',
+  'subject min/med/max',
+  'baseline min/med/max',
+  'ratio',
+  'p95 subject',
+  'p95 baseline',
+  'target',
+  'met',
+];
 
 export function cells(row) {
   return [
     row.bench,
     row.case,
     triple(row.subject, row.unit),
-    row.baseline?.length ? `${triple(row.baseline, row.unit)}${row.baselineName ? ` (${row.baselineName})` : ''}` : (row.baselineName ?? '–'),
+    row.baseline?.length
+      ? `${triple(row.baseline, row.unit)}${row.baselineName ? ` (${row.baselineName})` : ''}`
+      : (row.baselineName ?? '–'),
     row.ratio === null || row.ratio === undefined ? '–' : `${fmt(row.ratio)}×`,
     row.p95?.length ? `${fmt(median(row.p95))} ms` : '–',
     row.baselineP95?.length ? `${fmt(median(row.baselineP95))} ms` : '–',
