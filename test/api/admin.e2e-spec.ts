@@ -386,6 +386,29 @@ describe('administration', () => {
     });
   });
 
+  describe('changing a person', () => {
+    it('accepts only active and disabled as a status, and leaves an erased person alone (409)', async () => {
+      const target = await makeUser(t.db, { role: 'advisor', organisationId: home.id });
+      const bad = await as('admin').patch(`/api/users/${target.id}`, { status: 'erased' });
+      expect(bad.status).toBe(400);
+      expect((bad.body as ErrorBody).code).toBe('VALIDATION_FAILED');
+      expect((await as('admin').patch(`/api/users/${target.id}`, { status: 'paused' })).status).toBe(400);
+      expect((await as('admin').patch(`/api/users/${target.id}`, { role: 'boss' })).status).toBe(400);
+      expect((await as('admin').patch(`/api/users/${target.id}`, { organisationId: 'nope' })).status).toBe(400);
+      expect((await as('admin').patch(`/api/users/${target.id}`, { email: 'x@example.org' })).status).toBe(400);
+      expect((await as('admin').patch('/api/users/00000000-0000-4000-8000-000000000000', { role: 'advisor' })).status).toBe(404);
+
+      await t.db.query("UPDATE users SET status = 'erased' WHERE id = $1", [target.id]);
+      for (const body of [{ status: 'active' }, { role: 'coordinator' }]) {
+        const res = await as('admin').patch(`/api/users/${target.id}`, body);
+        expect(res.status).toBe(409);
+        expect((res.body as ErrorBody).code).toBe('CONFLICT');
+      }
+      const rows = await t.db.query('SELECT role, status FROM users WHERE id = $1', [target.id]);
+      expect(rows[0]).toEqual({ role: 'advisor', status: 'erased' });
+    });
+  });
+
   describe('disabling a person', () => {
     it('revokes their sessions, disconnects their socket within seconds, refuses REST and login; enabling lets them back in', async () => {
       const victim = await makeUser(t.db, { role: 'partner', organisationId: partnerOrg.id });

@@ -94,6 +94,9 @@ export class UsersService {
     const effect = await inTransaction(this.dataSource, async (manager) => {
       const user = await this.users.findWithOrganisation(userId, manager);
       if (!user) throw notFound('User');
+      if (user.status === 'erased') {
+        throw new DomainError(409, ErrorCode.Conflict, 'This person has been erased; the account cannot be changed');
+      }
       if (changes.organisationId && !(await this.organisations.findById(changes.organisationId, manager))) throw notFound('Organisation');
       await this.users.update(userId, changes, manager);
       const base = { actorId: actor.id, entityType: 'user', entityId: userId, ip };

@@ -1,4 +1,4 @@
-import { ROLES, USER_STATUSES, type AdminUpdateUserRequest, type Role, type UserStatus } from '@treffpunkt/contracts';
+import { ROLES, type AdminUpdateUserRequest, type Role, type UserStatus } from '@treffpunkt/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export class AdminUpdateUserDto implements AdminUpdateUserRequest {
@@ -10,7 +10,8 @@ export class AdminUpdateUserDto implements AdminUpdateUserRequest {
   @IsUUID()
   organisationId?: string;
 
+  /** Only disabling and enabling: erasure is its own use case and cannot be undone here. */
   @IsOptional()
-  @IsIn(USER_STATUSES)
+  @IsIn(['active', 'disabled'] satisfies UserStatus[])
   status?: UserStatus;
 }
