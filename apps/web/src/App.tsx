@@ -13,7 +13,6 @@ import { PublicLayout } from './features/layout/PublicLayout';
 import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { ProfilePage } from './features/profile/ProfilePage';
-import { SectionPlaceholder } from './features/sections/SectionPlaceholder';
 import { NotFoundPage } from './features/sections/StatusPages';
 import { useT } from './i18n';
 import { AppPaths } from './paths';
@@ -48,6 +47,10 @@ const AdminPersonPage = lazy(() => adminArea().then((m) => ({ default: m.PersonP
 const AdminInvitationsPage = lazy(() => adminArea().then((m) => ({ default: m.InvitationsPage })));
 const AdminSpacesPage = lazy(() => adminArea().then((m) => ({ default: m.SpacesPage })));
 const AdminAuditLogPage = lazy(() => adminArea().then((m) => ({ default: m.AuditLogPage })));
+
+// The directory (Verzeichnis), in its own chunk.
+const directory = () => import('./features/directory/pages');
+const DirectoryRoutes = lazy(() => directory().then((m) => ({ default: m.DirectoryRoutes })));
 
 // The documents area, in its own chunk.
 const documents = () => import('./features/documents/pages');
@@ -194,7 +197,14 @@ export function App() {
             </RequirePermission>
           }
         />
-        <Route path={AppPaths.directory} element={<SectionPlaceholder section="directory" />} />
+        <Route
+          path={`${AppPaths.directory}/*`}
+          element={
+            <Lazy>
+              <DirectoryRoutes />
+            </Lazy>
+          }
+        />
         <Route
           path={AppPaths.admin}
           element={

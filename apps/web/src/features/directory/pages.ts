@@ -1,0 +1,4 @@
+import './directory.css';
+
+/** The directory (Verzeichnis), loaded as one chunk on first visit. */
+export { DirectoryRoutes } from './DirectoryRoutes';
