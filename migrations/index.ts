@@ -8,6 +8,7 @@ import { AddMeetingReminderHours1795597126953 } from './1795597126953-AddMeeting
 import { AddPostAttachments1795597934747 } from './1795597934747-AddPostAttachments.js';
 import { DirectorySearch1795600000000 } from './1795600000000-DirectorySearch.js';
 import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutable.js';
+import { AddPrivacy1795600200000 } from './1795600200000-AddPrivacy.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddPostAttachments1795597934747,
   DirectorySearch1795600000000,
   AuditLogImmutable1795600100000,
+  AddPrivacy1795600200000,
 ];

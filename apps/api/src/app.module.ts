@@ -19,6 +19,7 @@ import { MailModule } from './modules/mail/mail.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { PrivacyModule } from './modules/privacy/privacy.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { SeedModule } from './modules/seed/seed.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         NotificationsModule,
         MeetingsModule,
         StatisticsModule,
+        PrivacyModule,
         AdminModule,
         SeedModule,
       ],

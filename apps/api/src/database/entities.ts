@@ -32,6 +32,7 @@ import { CalendarFeed } from '../modules/meetings/entities/calendar-feed.entity.
 import { MeetingRsvp } from '../modules/meetings/entities/meeting-rsvp.entity.js';
 import { MeetingSeries } from '../modules/meetings/entities/meeting-series.entity.js';
 import { Meeting } from '../modules/meetings/entities/meeting.entity.js';
+import { DataExport } from '../modules/privacy/entities/data-export.entity.js';
 
 /** Every entity, listed explicitly (globs break between src and dist). */
 export const ENTITIES = [
@@ -69,4 +70,5 @@ export const ENTITIES = [
   Meeting,
   MeetingRsvp,
   CalendarFeed,
+  DataExport,
 ];

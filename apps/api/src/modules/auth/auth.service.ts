@@ -8,6 +8,7 @@ import { inTransaction } from '../../database/transaction.js';
 import { DomainEvents } from '../../common/events/domain-events.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MailService } from '../mail/mail.service.js';
+import { emailHash } from '../privacy/email-hash.js';
 import { newSecretToken, sha256, SessionsService } from '../sessions/sessions.service.js';
 import { UserAuthStateCache } from '../users/user-auth-state.cache.js';
 import { toUserDto } from '../users/users.mapper.js';
@@ -42,12 +43,17 @@ export class AuthService {
     @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
+  /** Audit details never carry the address itself (the log is append-only), only its keyed hash. */
+  private emailHash(email: string): string {
+    return emailHash(email, this.config.jwtSecret);
+  }
+
   async login(emailInput: string, password: string, ip: string): Promise<AuthResult> {
     const email = emailInput.trim().toLowerCase();
     try {
       await this.throttle.assertAllowed(email, ip);
     } catch (error) {
-      await this.audit.record({ actorId: null, action: 'auth.login_throttled', ip, details: { email } });
+      await this.audit.record({ actorId: null, action: 'auth.login_throttled', ip, details: { emailHash: this.emailHash(email) } });
       throw error;
     }
     const user = await this.users.findByEmail(email);
@@ -60,7 +66,7 @@ export class AuthService {
         entityType: user ? 'user' : undefined,
         entityId: user?.id,
         ip,
-        details: { email, reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'disabled' },
+        details: { emailHash: this.emailHash(email), reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'disabled' },
       });
       if (user && valid) throw new DomainError(401, ErrorCode.AccountDisabled, 'This account has been disabled');
       throw invalidCredentials();
@@ -145,7 +151,12 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const user = await this.users.findByEmail(email);
     if (!user || user.status !== 'active') {
-      await this.audit.record({ actorId: null, action: 'auth.password_reset_request', ip, details: { email, known: false } });
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.password_reset_request',
+        ip,
+        details: { emailHash: this.emailHash(email), known: false },
+      });
       return;
     }
     const token = newSecretToken();

@@ -21,6 +21,7 @@ import { AuthService, type AuthResult } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { MailService } from '../mail/mail.service.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { emailHash } from '../privacy/email-hash.js';
 import { newSecretToken, sha256 } from '../sessions/sessions.service.js';
 import { firstFreeHandle, handleFromName } from '../users/handle.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -93,7 +94,7 @@ export class InvitationsService {
           entityType: 'invitation',
           entityId: invitationId,
           ip,
-          details: { email: request.email, role: request.role, organisationId: organisation.id },
+          details: { emailHash: emailHash(request.email, this.config.jwtSecret), role: request.role, organisationId: organisation.id },
         },
         manager,
       );

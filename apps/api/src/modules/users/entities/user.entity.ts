@@ -4,7 +4,7 @@ import { Organisation } from '../../organisations/entities/organisation.entity.j
 
 @Entity({ name: 'users' })
 @Check('CHK_users_role', `"role" IN ('admin','coordinator','advisor','partner')`)
-@Check('CHK_users_status', `"status" IN ('active','disabled')`)
+@Check('CHK_users_status', `"status" IN ('active','disabled','erased')`)
 @Check('CHK_users_locale', `"locale" IN ('de','en')`)
 @Check('CHK_users_meeting_reminder_hours', `"meeting_reminder_hours" IN (1,2,24,48,168)`)
 export class User {
