@@ -76,7 +76,11 @@ describe('administration in the browser', () => {
     await partnerPage.getByLabel('Passwort bestätigen', { exact: true }).fill('jana-sicheres-passwort');
     await partnerPage.getByRole('button', { name: 'Einladung annehmen', exact: true }).click();
     await partnerPage.getByRole('heading', { level: 1, name: 'Willkommen, Jana Abendrot!' }).waitFor();
-    const [partner] = await t.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+    const [partner] = await t.db.query<{ id: string; role: string; organisation_id: string }>(
+      'SELECT id, role, organisation_id FROM users WHERE email = $1',
+      [email],
+    );
+    expect(partner).toMatchObject({ role: 'partner', organisation_id: partnerOrg.id });
 
     // the admin finds the new partner in the people directory
     await adminPage.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Verzeichnis' }).click();
