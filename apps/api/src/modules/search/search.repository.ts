@@ -24,17 +24,14 @@ export const MARK_END = '\u0002';
 const THREADS = `
   SELECT 'threads'::text AS type, t.id AS thread_id, NULL::uuid AS post_id, NULL::int AS post_seq, t.space_id, s.name AS space_name,
          t.title AS thread_title, t.pseudonym_code, t.author_id, t.created_at,
-         ts_rank(to_tsvector('german', t.title), q.query) AS rank, t.last_post_at AS recency,
-         ts_headline('german', translate(t.title, E'\\x01\\x02', ''), q.query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true') AS headline
+         ts_rank(to_tsvector('german', t.title), q.query) AS rank, t.last_post_at AS recency
     FROM threads t JOIN spaces s ON s.id = t.space_id, q
    WHERE to_tsvector('german', t.title) @@ q.query AND t.deleted_at IS NULL AND t.space_id = ANY($2::uuid[])`;
 
 const POSTS = `
   SELECT 'posts'::text AS type, t.id AS thread_id, p.id AS post_id, p.seq AS post_seq, t.space_id, s.name AS space_name,
          t.title AS thread_title, t.pseudonym_code, p.author_id, p.created_at,
-         ts_rank(to_tsvector('german', p.body), q.query) AS rank, p.created_at AS recency,
-         ts_headline('german', translate(p.body, E'\\x01\\x02', ''), q.query,
-                     'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
+         ts_rank(to_tsvector('german', p.body), q.query) AS rank, p.created_at AS recency
     FROM posts p JOIN threads t ON t.id = p.thread_id JOIN spaces s ON s.id = t.space_id, q
    WHERE to_tsvector('german', p.body) @@ q.query AND p.deleted_at IS NULL AND t.deleted_at IS NULL AND t.space_id = ANY($2::uuid[])`;
 
@@ -61,11 +58,22 @@ export class SearchRepository {
   async search(query: string, types: SearchType[], spaceIds: string[], offset: number, limit: number): Promise<SearchRow[]> {
     if (spaceIds.length === 0) return [];
     const parts = types.map((t) => (t === 'threads' ? THREADS : POSTS));
+    // Snippets (ts_headline re-parses the whole text) only for the page shown, not for every match:
+    // for a common word that is the difference between a few and thousands of headlines.
     return this.dataSource.query(
-      `WITH q AS (SELECT websearch_to_tsquery('german', $1) AS query)
-       SELECT * FROM (${parts.join(' UNION ALL ')}) hits
-        ORDER BY rank DESC, recency DESC, thread_id, post_seq NULLS FIRST
-        OFFSET $3 LIMIT $4`,
+      `WITH q AS (SELECT websearch_to_tsquery('german', $1) AS query),
+       page AS (
+         SELECT * FROM (${parts.join(' UNION ALL ')}) hits
+          ORDER BY rank DESC, recency DESC, thread_id, post_seq NULLS FIRST
+          OFFSET $3 LIMIT $4)
+       SELECT page.*,
+              CASE WHEN page.post_id IS NULL
+                THEN ts_headline('german', translate(t.title, E'\\x01\\x02', ''), q.query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true')
+                ELSE ts_headline('german', translate(p.body, E'\\x01\\x02', ''), q.query,
+                                 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+              END AS headline
+         FROM page JOIN threads t ON t.id = page.thread_id LEFT JOIN posts p ON p.id = page.post_id, q
+        ORDER BY page.rank DESC, page.recency DESC, page.thread_id, page.post_seq NULLS FIRST`,
       [query, spaceIds, offset, limit],
     );
   }
