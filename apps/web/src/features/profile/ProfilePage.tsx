@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { AppPaths } from '../../paths';
 import { useCurrentUser } from '../auth/SessionProvider';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { DataExportPanel } from './DataExportPanel';
 import { ProfileForm } from './ProfileForm';
 
 export function ProfilePage() {
@@ -20,6 +21,7 @@ export function ProfilePage() {
       <div className="stack">
         <ProfileForm key={user.id} user={user} />
         <ChangePasswordForm email={user.email} />
+        <DataExportPanel />
       </div>
     </section>
   );
