@@ -5,7 +5,7 @@
  *   npm run bench -- thread-list       one (or several) by name
  *   npm run bench:smoke                every benchmark at scale 0.01, a few seconds each: proves the
  *                                      harness works, asserts nothing about speed, fails on errors
- * Options: --scale <f>  --runs <n>  --smoke  --no-write
+ * Options: --scale <f>  --runs <n>  --seconds <s> (of load per measured run)  --smoke  --no-write
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,13 +17,14 @@ import { API_MAIN, ROOT } from './lib/proc.js';
 const ORDER = ['framework', 'startup', 'thread-list', 'thread-page', 'reply', 'search', 'fanout', 'documents', 'mixed'];
 
 function parseArgs(argv) {
-  const options = { names: [], smoke: false, scale: null, runs: null, write: true };
+  const options = { names: [], smoke: false, scale: null, runs: null, seconds: null, write: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--smoke') options.smoke = true;
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--scale') options.scale = Number(argv[++i]);
     else if (arg === '--runs') options.runs = Number(argv[++i]);
+    else if (arg === '--seconds') options.seconds = Number(argv[++i]);
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.names.push(arg);
   }
@@ -46,8 +47,8 @@ async function main() {
     scale,
     runs: options.runs ?? (smoke ? 1 : 3),
     /** seconds of load per measured run, and of warm-up */
-    seconds: smoke ? 0.5 : 10,
-    warmupSeconds: smoke ? 0.25 : 5,
+    seconds: options.seconds ?? (smoke ? 0.5 : 10),
+    warmupSeconds: options.seconds ? Math.max(1, options.seconds / 2) : smoke ? 0.25 : 5,
     notes: [],
     cleanups: [],
     log: (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args),

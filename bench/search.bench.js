@@ -29,7 +29,10 @@ export default {
   name: 'search',
   description: 'full-text search, rare/medium/common terms, vs the same SQL (node:http + pg, pgbench) and vs ILIKE',
   async run(ctx) {
-    const classes = ['rare', 'medium', 'common'].map((name) => ({ name, terms: terms(ctx.manifest.searchTerms[name]) }));
+    const classes = ['rare', 'medium', 'common'].map((name) => ({
+      name,
+      terms: terms(ctx.manifest.searchTerms[name]).slice(0, ctx.smoke ? 2 : 5),
+    }));
     const rate = ctx.smoke ? 10 : 20;
     const canPgbench = pgbenchAvailable();
     if (!canPgbench) ctx.notes.push('search: pgbench is not installed — the SQL floor and the ILIKE baseline are unavailable');
