@@ -5,7 +5,7 @@
  * HTML is what the product's Markdown renderer makes of them (checked against it by the generator).
  */
 import { AliasTable, Random, zipfWeights } from './random.js';
-import { FUNCTION_WORDS, HEADS, NOUNS, PLAIN_WORDS, TAILS } from './words.js';
+import { FUNCTION_WORDS, HEADS, NOUNS, PLAIN_WORDS, SHORT_WORDS, TAILS } from './words.js';
 
 /**
  * Zipf–Mandelbrot distribution of content words, weight 1/(rank + OFFSET)^EXPONENT: the offset keeps
@@ -13,24 +13,35 @@ import { FUNCTION_WORDS, HEADS, NOUNS, PLAIN_WORDS, TAILS } from './words.js';
  * occur only a few dozen times in a million posts.
  */
 const ZIPF_EXPONENT = 1.35;
-const ZIPF_OFFSET = 50;
+const ZIPF_OFFSET = 30;
 const THREE_PART_COMPOUNDS = 100_000;
 /** Share of tokens that are function words. */
-const FUNCTION_SHARE = 0.42;
+const FUNCTION_SHARE = 0.5;
 
 export class TextGenerator {
   /** @param {number} seed */
   constructor(seed) {
     const order = new Random(seed, 'vocabulary');
-    const compounds = [];
-    for (const head of HEADS) for (const tail of TAILS) compounds.push(head + tail);
-    // three-part compounds ("Anerkennungsberatungsstelle") make the long tail of rare words
+    // short everyday words are the frequent ones, two-part compounds the middle, three-part ones the tail
+    const short = [...new Set(SHORT_WORDS)];
+    const base = [...new Set([...NOUNS, ...PLAIN_WORDS])];
+    const twoPart = [];
+    for (const head of HEADS) for (const tail of TAILS) twoPart.push(head + tail);
+    const threePart = [];
     for (let i = 0; i < THREE_PART_COMPOUNDS; i++) {
       const middle = order.pick(HEADS);
-      compounds.push(order.pick(HEADS) + middle[0].toLowerCase() + middle.slice(1) + order.pick(TAILS));
+      threePart.push(order.pick(HEADS) + middle[0].toLowerCase() + middle.slice(1) + order.pick(TAILS));
     }
+    const seen = new Set();
     /** Content words, most frequent first. @type {string[]} */
-    this.vocabulary = order.shuffle([...new Set([...NOUNS, ...PLAIN_WORDS, ...compounds])]);
+    this.vocabulary = [];
+    for (const group of [short, base, twoPart, threePart]) {
+      for (const word of order.shuffle(group)) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        this.vocabulary.push(word);
+      }
+    }
     this.contentTable = new AliasTable(zipfWeights(this.vocabulary.length, ZIPF_EXPONENT, ZIPF_OFFSET));
     this.functionTable = new AliasTable(zipfWeights(FUNCTION_WORDS.length, 1));
     /** Number of posts each content word occurs in (for choosing search terms). */

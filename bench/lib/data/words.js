@@ -16,6 +16,20 @@ export const FUNCTION_WORDS = words(`
   dazu also etwa bereits insbesondere allerdings deshalb trotzdem zunächst außerdem
 `);
 
+/** Short everyday words: the most frequent content words of ordinary text. */
+export const SHORT_WORDS = words(`
+  Zeit Jahr Frau Mann Kind Tag Woche Monat Fall Weg Ort Haus Geld Arbeit Stelle Kurs Amt Land
+  Stadt Teil Ziel Plan Idee Liste Form Brief Mail Akte Frist Wort Satz Text Raum Team Kunde Job
+  Beruf Firma Schule Lohn Recht Pflicht Grund Frage Stand Name Nummer Seite Punkt Sache Hilfe
+  Rat Zweck Bild Buch Kreis Gruppe Runde Kosten Ende Anfang Start Mitte Regel Folge Art Weise
+  gut neu alt groß klein lang kurz viel wenig schnell spät früh heute morgen gestern immer nie
+  oft gern klar genau richtig falsch fertig frei voll leer leicht schwer sicher eigen ganz halb
+  sagen machen geben kommen gehen sehen finden bleiben stehen liegen lassen nehmen bringen halten
+  zeigen führen sprechen arbeiten suchen fragen warten helfen lernen schreiben lesen zahlen
+  kennen denken glauben meinen wissen brauchen nutzen senden schicken rufen hoffen danken
+  Antrag Termin Kontakt Angebot Problem Thema Projekt Treffen Ergebnis Bericht Hinweis
+`);
+
 /** Verbs, adjectives and adverbs that are not stop words. */
 export const PLAIN_WORDS = words(`
   beraten prüfen klären vereinbaren unterstützen vermitteln beantragen anerkennen nachreichen
