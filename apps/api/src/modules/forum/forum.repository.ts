@@ -21,6 +21,24 @@ export interface ThreadCursor {
   id: string;
 }
 
+/**
+ * What lists and pages show of a person (UserSummary): explicit columns instead of whole rows, so
+ * password hashes, profiles and organisation descriptions are never read for a thread list.
+ */
+function authorSummaryColumns(user: string, organisation: string): string[] {
+  return [
+    `${user}.id`,
+    `${user}.displayName`,
+    `${user}.handle`,
+    `${user}.role`,
+    `${user}.organisationId`,
+    `${organisation}.id`,
+    `${organisation}.name`,
+    `${organisation}.type`,
+    `${organisation}.city`,
+  ];
+}
+
 @Injectable()
 export class ForumRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -40,9 +58,15 @@ export class ForumRepository {
   }
 
   async findThread(id: string, manager?: EntityManager): Promise<ThreadWithAuthor | null> {
+    // one query (findOne with relations sends two), the author as a summary only
     const thread = await this.m(manager)
       .getRepository(Thread)
-      .findOne({ where: { id }, relations: { author: { organisation: true } } });
+      .createQueryBuilder('t')
+      .innerJoin('t.author', 'u')
+      .innerJoin('u.organisation', 'o')
+      .addSelect(authorSummaryColumns('u', 'o'))
+      .where('t.id = :id', { id })
+      .getOne();
     return thread as ThreadWithAuthor | null;
   }
 
@@ -56,8 +80,9 @@ export class ForumRepository {
     const qb = this.dataSource
       .getRepository(Thread)
       .createQueryBuilder('t')
-      .innerJoinAndSelect('t.author', 'u')
-      .innerJoinAndSelect('u.organisation', 'o')
+      .innerJoin('t.author', 'u')
+      .innerJoin('u.organisation', 'o')
+      .addSelect(authorSummaryColumns('u', 'o'))
       .leftJoin('thread_reads', 'r', 'r.thread_id = t.id AND r.user_id = :userId', { userId })
       .addSelect('r.last_read_seq', 'last_read_seq')
       .addSelect('t.last_post_at::text', 'cursor_ts')
@@ -135,11 +160,12 @@ export class ForumRepository {
     return this.m(manager)
       .getRepository(Post)
       .createQueryBuilder('p')
-      .innerJoinAndSelect('p.author', 'u')
-      .innerJoinAndSelect('u.organisation', 'o')
-      .leftJoinAndSelect('p.replyToPost', 'rp')
-      .leftJoinAndSelect('rp.author', 'ru')
-      .leftJoinAndSelect('ru.organisation', 'ro');
+      .innerJoin('p.author', 'u')
+      .innerJoin('u.organisation', 'o')
+      .leftJoin('p.replyToPost', 'rp')
+      .leftJoin('rp.author', 'ru')
+      .leftJoin('ru.organisation', 'ro')
+      .addSelect([...authorSummaryColumns('u', 'o'), 'rp.id', 'rp.seq', 'rp.authorId', ...authorSummaryColumns('ru', 'ro')]);
   }
 
   async findPost(id: string, manager?: EntityManager): Promise<PostWithRelations | null> {
