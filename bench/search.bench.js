@@ -31,7 +31,7 @@ export default {
   async run(ctx) {
     const classes = ['rare', 'medium', 'common'].map((name) => ({
       name,
-      terms: terms(ctx.manifest.searchTerms[name]).slice(0, ctx.smoke ? 2 : 5),
+      terms: terms(ctx.manifest.searchTerms[name]).slice(0, ctx.smoke ? 1 : 5),
     }));
     const rate = ctx.smoke ? 10 : 20;
     const canPgbench = pgbenchAvailable();
