@@ -18,6 +18,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, st
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateSync } from 'node:zlib';
+import { CONSULTATION_LANGUAGES, COUNTRY_CODES, MEETING_TIME_ZONE, OCCUPATION_GROUPS, WebPaths } from '@treffpunkt/contracts';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { API_DIST, largeDataPaths, openLargeDatabase } from './lib/large-db.js';
@@ -179,6 +180,9 @@ async function copyTable(url, table, columns, rows) {
 // ── the plan: people, organisations, spaces ────────────────────────────────────────────────────
 
 const rnd = (stream) => new Random(SEED, stream);
+const isActive = (u) => u.status === 'active';
+/** How the product writes a meeting's time into its announcement (meetings.service.ts). */
+const WHEN = new Intl.DateTimeFormat('de-DE', { timeZone: MEETING_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' });
 
 /** Weighted choice from [value, weight] pairs. */
 function weighted(random, pairs) {
@@ -604,31 +608,65 @@ function writeManifest(file, manifest) {
   writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
 }
 
-async function generate(client, db) {
-  log(
-    `Generating data set at scale ${SCALE} (seed ${SEED}) into ${db.database}: ${fmt(PLAN.users)} people, ${fmt(PLAN.threads)} threads, ${fmt(PLAN.posts)} posts`,
-  );
+/** The product's own code the generator uses, from the built API. */
+async function loadProduct() {
   const { hashPassword } = await import(join(API_DIST, 'modules/auth/password-hasher.js'));
   const { renderMarkdown } = await import(join(API_DIST, 'modules/forum/markdown.renderer.js'));
   const { handleFromName } = await import(join(API_DIST, 'modules/users/handle.js'));
   const { sniffContentType, SNIFF_BYTES } = await import(join(API_DIST, 'modules/documents/content-sniffer.js'));
-  const contracts = await import('@treffpunkt/contracts');
-  const passwordHash = await hashPassword(PASSWORD);
-  const url = db.url;
+  return { hashPassword, renderMarkdown, handleFromName, sniffContentType, SNIFF_BYTES };
+}
 
+/**
+ * @typedef {object} Context
+ * @property {string} url
+ * @property {string} dataDir the API's DATA_DIR
+ * @property {any[]} organisations
+ * @property {any[]} users
+ * @property {any[]} spaces
+ * @property {any[]} staff
+ * @property {TextGenerator} text
+ * @property {Awaited<ReturnType<typeof loadProduct>>} product
+ * @property {string} passwordHash
+ */
+
+async function generate(client, db) {
+  log(
+    `Generating data set at scale ${SCALE} (seed ${SEED}) into ${db.database}: ${fmt(PLAN.users)} people, ${fmt(PLAN.threads)} threads, ${fmt(PLAN.posts)} posts`,
+  );
+  const product = await loadProduct();
   await client.query(
     `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id int PRIMARY KEY, scale numeric NOT NULL, seed int NOT NULL, generator text NOT NULL, manifest json, completed_at timestamptz)`,
   );
   await client.query(`INSERT INTO ${MARKER_TABLE} (id, scale, seed, generator) VALUES (1, $1, $2, $3)`, [SCALE, SEED, GENERATOR_VERSION]);
 
   const organisations = planOrganisations();
-  const users = planUsers(organisations, handleFromName);
-  const spaces = planSpaces(users, organisations);
-  const text = new TextGenerator(SEED);
-  const staff = users.filter((u) => u.role !== 'partner');
-  const active = (u) => u.status === 'active';
+  const users = planUsers(organisations, product.handleFromName);
+  /** @type {Context} */
+  const ctx = {
+    url: db.url,
+    dataDir: db.dataDir,
+    organisations,
+    users,
+    spaces: planSpaces(users, organisations),
+    staff: users.filter((u) => u.role !== 'partner'),
+    text: new TextGenerator(SEED),
+    product,
+    passwordHash: await product.hashPassword(PASSWORD),
+  };
+  const extras = await dropKeysAndIndexes(client);
+  await loadPeople(ctx);
+  const { files, folders, documents } = await loadDocuments(ctx);
+  const meetings = planMeetings(ctx);
+  const forum = await loadForum(ctx, meetings);
+  await loadMeetings(ctx, meetings);
+  await loadConsultations(ctx);
+  await finishSchema(client, extras, forum.caseSequences);
+  return describe(client, db, ctx, { files, folders, documents, meetings, forum });
+}
 
-  // the indexes and foreign keys go while the tables fill, and come back from their own definitions
+/** The foreign keys, keys and indexes go while the tables fill; they come back from their own definitions. */
+async function dropKeysAndIndexes(client) {
   const extras = await schemaExtras(client);
   if (args['keep-indexes']) {
     extras.keys = [];
@@ -644,8 +682,11 @@ async function generate(client, db) {
   log(
     `Dropped ${extras.indexes.length} indexes, ${extras.keys.length} primary keys and unique constraints and ${extras.foreignKeys.length} foreign keys for the load`,
   );
+  return extras;
+}
 
-  // ── organisations, people, spaces ──
+/** Organisations, people, spaces, memberships and space subscriptions. @param {Context} ctx */
+async function loadPeople({ url, organisations, users, spaces, passwordHash }) {
   await copyTable(
     url,
     'organisations',
@@ -772,12 +813,15 @@ async function generate(client, db) {
     }
     await copyTable(url, 'space_subscriptions', ['user_id', 'space_id', 'level', 'updated_at'], rows);
   }
+}
 
-  // ── files, folders, documents ──
+/** Real files in the store, their blobs, folders, documents and versions. @param {Context} ctx */
+async function loadDocuments({ url, dataDir, spaces, text, product }) {
+  const { sniffContentType, SNIFF_BYTES } = product;
   const files = [];
   {
     const random = rnd('files');
-    const filesDir = join(db.dataDir, 'files');
+    const filesDir = join(dataDir, 'files');
     const kinds = [
       ['pdf', 40],
       ['txt', 25],
@@ -805,7 +849,7 @@ async function generate(client, db) {
         createdAt: EPOCH - random.range(30, 1000) * DAY,
       });
     }
-    chmodSync(db.dataDir, 0o755);
+    chmodSync(dataDir, 0o755);
     log(
       `files                  ${fmt(files.length).padStart(10)} real files, ${(files.reduce((a, f) => a + f.size, 0) / 2 ** 20).toFixed(1)} MiB in ${filesDir}`,
     );
@@ -906,9 +950,12 @@ async function generate(client, db) {
       versionRows,
     );
   }
+  return { files, folders, documents };
+}
 
-  // ── meetings (planned first: those in a space open an announcement thread) ──
-  const WHEN = new Intl.DateTimeFormat('de-DE', { timeZone: contracts.MEETING_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' });
+/** Meetings, planned before the forum: those in a space open an announcement thread. @param {Context} ctx */
+function planMeetings({ users, spaces, text, product }) {
+  const { renderMarkdown } = product;
   const meetings = [];
   {
     const random = rnd('meetings');
@@ -948,8 +995,12 @@ async function generate(client, db) {
       meetings.push(meeting);
     }
   }
+  return meetings;
+}
 
-  // ── the forum: threads, posts, reads, subscriptions, revisions, mentions ──
+/** Threads, posts, read markers, subscriptions, revisions and mentions in one pass. @param {Context} ctx */
+async function loadForum({ url, users, spaces, staff, text, product }, meetings) {
+  const { renderMarkdown } = product;
   const meetingThreads = meetings.filter((m) => m.space);
   const discussionCount = PLAN.threads - meetingThreads.length;
   if (discussionCount < 10) throw new Error('scale too small for the meetings it has');
@@ -1006,7 +1057,8 @@ async function generate(client, db) {
   const typicalThreads = bigSpaceThreads
     .filter((t) => t.kind === 'discussion' && t.size >= 20 && t.size <= 200 && t !== bigThread)
     .slice(0, 20);
-  const activeUsers = users.filter(active);
+  const activeUsers = users.filter(isActive);
+  const mentionable = staff.filter(isActive);
   if (activeUsers.length < 51) throw new Error('scale too small: fewer than 51 active people for the reply thread');
 
   const W_THREADS = await new CopyWriter(url, 'threads', [
@@ -1108,12 +1160,13 @@ async function generate(client, db) {
         const lines = [`**Termin:** ${WHEN.format(new Date(meeting.startsAt))} Uhr`];
         if (meeting.location) lines.push(`**Ort:** ${meeting.location}`);
         if (meeting.onlineUrl) lines.push(`**Online:** ${meeting.onlineUrl}`);
-        lines.push(`[Zum Termin](${contracts.WebPaths.meeting(meeting.id)})`);
+        lines.push(`[Zum Termin](${WebPaths.meeting(meeting.id)})`);
         body = meeting.description ? `${lines.join('  \n')}\n\n${meeting.description}` : lines.join('  \n');
         html = renderMarkdown(body);
       } else {
         const paragraphs = text.paragraphs(random, 80, 150);
-        const mention = !casey && space.visibility !== 'private' && seq > 1 && random.chance(0.01) ? staff[random.int(staff.length)] : null;
+        const mention =
+          !casey && space.visibility !== 'private' && seq > 1 && random.chance(0.01) ? mentionable[random.int(mentionable.length)] : null;
         if (mention) {
           paragraphs[0] = `@${mention.handle} ${paragraphs[0]}`;
           body = markdownOf(paragraphs);
@@ -1228,8 +1281,11 @@ async function generate(client, db) {
   log(
     `forum                  ${fmt(postNo).padStart(10)} posts in ${elapsed(forumStarted).toFixed(1)} s (${(Object.values(process.cpuUsage(forumCpu)).reduce((a, b) => a + b) / 1e6).toFixed(1)} s CPU here); HTML of ${fmt(verified)} posts checked against the product's renderer`,
   );
+  return { bigSpace, bigSpaceThreads, bigThread, replyThread, replyWatchers, typicalThreads, caseSequences, forumCounts };
+}
 
-  // ── meetings and RSVPs ──
+/** @param {Context} ctx */
+async function loadMeetings({ url, staff }, meetings) {
   await copyTable(
     url,
     'meetings',
@@ -1279,7 +1335,7 @@ async function generate(client, db) {
     const rows = [];
     for (const m of meetings) {
       const pool = m.space ? m.space.pool : staff;
-      const answers = random2.sample(pool.filter(active), Math.min(pool.length, Math.round(random2.exp(12))));
+      const answers = random2.sample(pool.filter(isActive), Math.min(pool.length, Math.round(random2.exp(12))));
       let going = 0;
       const lastAnswer = Math.min(m.startsAt, EPOCH) - HOUR;
       for (const person of answers) {
@@ -1311,8 +1367,10 @@ async function generate(client, db) {
     // answers in the order the product takes them (waiting list by time)
     await copyTable(url, 'meeting_rsvps', ['meeting_id', 'user_id', 'status', 'waitlisted_at', 'responded_at', 'reminded_at'], rows);
   }
+}
 
-  // ── consultations ──
+/** @param {Context} ctx */
+async function loadConsultations({ url, users, organisations }) {
   {
     const random3 = rnd('consultations');
     const servicePoints = organisations.filter((o) => o.type === 'service_point');
@@ -1338,12 +1396,12 @@ async function generate(client, db) {
       ['other', 5],
       [null, 5],
     ];
-    const languages = contracts.CONSULTATION_LANGUAGES;
+    const languages = CONSULTATION_LANGUAGES;
     const languageTable = new AliasTable(zipfWeights(languages.length, 1.1));
-    const countries = contracts.COUNTRY_CODES;
+    const countries = COUNTRY_CODES;
     const countryTable = new AliasTable(zipfWeights(countries.length, 1.2));
     const countryOrder = random3.shuffle([...countries]);
-    const occupations = contracts.OCCUPATION_GROUPS;
+    const occupations = OCCUPATION_GROUPS;
     function* rows() {
       for (let i = 0; i < PLAN.consultations; i++) {
         const sp = servicePoints[spTable.draw(random3)];
@@ -1392,8 +1450,10 @@ async function generate(client, db) {
       rows(),
     );
   }
+}
 
-  // ── derived values the product keeps in other rows ──
+/** Values the product keeps in other rows, then the keys and indexes back, then statistics. */
+async function finishSchema(client, extras, caseSequences) {
   await client.query(
     `UPDATE threads t SET retention_until = t.last_post_at + make_interval(months => s.case_retention_months)
        FROM spaces s WHERE s.id = t.space_id AND t.kind = 'case'`,
@@ -1425,8 +1485,11 @@ async function generate(client, db) {
   await client.query('VACUUM (ANALYZE) threads');
   await client.query('ANALYZE');
   log(`ANALYZE in ${elapsed(analyzeStarted).toFixed(1)} s`);
+}
 
-  // ── search terms by how many live posts contain them ──
+/** Search terms, counts and the manifest; marks the data set complete. @param {Context} ctx */
+async function describe(client, db, { organisations, users, spaces, text }, { files, folders, documents, meetings, forum }) {
+  const { bigSpace, bigSpaceThreads, bigThread, replyThread, replyWatchers, typicalThreads, forumCounts } = forum;
   const searchTerms = chooseSearchTerms(text);
   const searchTermPostCounts = {};
   // through the GIN index with an exact bitmap: a sequential scan (or a lossy bitmap) would compute
