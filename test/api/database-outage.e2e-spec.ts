@@ -42,14 +42,14 @@ describe('database outage', () => {
       },
     };
     t = await startTestApp({}, { db });
-  });
+  }, 60_000); // initdb and a first start take a while on a busy machine
 
   afterAll(async () => {
-    await t.close();
+    await t?.close();
     await db.drop();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('answers 503 while PostgreSQL is down and recovers by itself when it returns', async () => {
     const user = await makeUser(db);
