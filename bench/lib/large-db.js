@@ -4,7 +4,8 @@
  * With LARGE_DATABASE_URL (e.g. postgres://root@127.0.0.1:5432/postgres) the server in that URL is
  * used: its database serves only as the maintenance connection, the data set gets a database of its
  * own on that server. Without it an embedded PostgreSQL is started (or a running one reused) with
- * its data under BENCH_DATA_DIR/postgres (default <repo>/.data-bench) on port 54331.
+ * its data under BENCH_DATA_DIR/postgres (default <repo>/.data-bench) on port 54331
+ * (BENCH_PG_PORT for another one, e.g. to keep two data directories running side by side).
  * One database per scale: treffpunkt_large_s<scale> (dots become underscores).
  *
  * Needs the built API (`npm run build`): the migrations come from apps/api/dist.
@@ -15,7 +16,7 @@ import pg from 'pg';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const API_DIST = join(ROOT, 'apps/api/dist/apps/api/src');
-export const EMBEDDED_PORT = 54331;
+export const EMBEDDED_PORT = Number(process.env.BENCH_PG_PORT ?? 54331);
 const USER = 'treffpunkt';
 const PASSWORD = 'treffpunkt';
 

@@ -5,14 +5,22 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const API_MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
+/** The built API; BENCH_API_MAIN points at another build (e.g. a private copy in apps/api/dist-x). */
+export const API_MAIN = process.env.BENCH_API_MAIN
+  ? resolve(ROOT, process.env.BENCH_API_MAIN)
+  : join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 
-/** Ports of the benchmarks (3240–3259), handed out in turn and checked to be free. */
-let nextPort = Number(process.env.BENCH_PORT_BASE ?? 3240);
+/**
+ * Ports of the benchmarks (BENCH_PORT_BASE, default 3240, and the 19 after it), handed out in turn
+ * and checked to be free.
+ */
+const PORT_FIRST = Number(process.env.BENCH_PORT_BASE ?? 3240);
+const PORT_LAST = PORT_FIRST + 19;
+let nextPort = PORT_FIRST;
 export async function takePort() {
   for (let tries = 0; tries < 20; tries++) {
     const port = nextPort;
-    nextPort = nextPort >= 3259 ? 3240 : nextPort + 1;
+    nextPort = nextPort >= PORT_LAST ? PORT_FIRST : nextPort + 1;
     const free = await new Promise((res) => {
       const srv = createServer()
         .once('error', () => res(false))
@@ -20,7 +28,7 @@ export async function takePort() {
     });
     if (free) return port;
   }
-  throw new Error('no free port in 3240–3259');
+  throw new Error(`no free port in ${PORT_FIRST}–${PORT_LAST}`);
 }
 
 export function procStatus(pid) {
@@ -114,6 +122,16 @@ export async function startNode(
   };
 }
 
+/**
+ * Node options for the API child: BENCH_API_ARGS (space-separated, e.g. `--max-semi-space-size=4`)
+ * and BENCH_CPU_PROF=<dir> (a V8 CPU profile per API process, written when it stops).
+ */
+function apiNodeArgs() {
+  const args = (process.env.BENCH_API_ARGS ?? '').split(/\s+/).filter(Boolean);
+  if (process.env.BENCH_CPU_PROF) args.push('--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`);
+  return args;
+}
+
 /** The built production API on `databaseUrl`, with its data directory, logging at warn and no request cap. */
 export function startApi({ databaseUrl, dataDir, port, env = {}, nodeArgs = [] }) {
   if (!existsSync(API_MAIN)) throw new Error('Build first: npm run build');
@@ -121,7 +139,7 @@ export function startApi({ databaseUrl, dataDir, port, env = {}, nodeArgs = [] }
     port,
     readyPath: '/api/health/ready',
     label: 'API',
-    nodeArgs,
+    nodeArgs: [...apiNodeArgs(), ...nodeArgs],
     env: {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
