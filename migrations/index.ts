@@ -9,6 +9,7 @@ import { AddPostAttachments1795597934747 } from './1795597934747-AddPostAttachme
 import { DirectorySearch1795600000000 } from './1795600000000-DirectorySearch.js';
 import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutable.js';
 import { AddPrivacy1795600200000 } from './1795600200000-AddPrivacy.js';
+import { SearchVectors1795600400000 } from './1795600400000-SearchVectors.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DirectorySearch1795600000000,
   AuditLogImmutable1795600100000,
   AddPrivacy1795600200000,
+  SearchVectors1795600400000,
 ];

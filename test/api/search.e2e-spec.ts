@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ErrorBody, Page, SearchHitDto, SpaceDto } from '@treffpunkt/contracts';
+import type { ErrorBody, SearchPage, SpaceDto } from '@treffpunkt/contracts';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeOrganisation } from '../support/factories.js';
 import { as, countRows, createPost, createSpace, createThread, makeActor, uniqueWord, type Actor } from '../support/forum.js';
@@ -30,7 +30,7 @@ describe('search over HTTP', () => {
 
   const search = async (actor: Actor, query: Record<string, string | number>) => {
     const res = await as(t, actor).get('/api/search').query(query);
-    return { status: res.status, body: res.body as Page<SearchHitDto> & ErrorBody };
+    return { status: res.status, body: res.body as SearchPage & ErrorBody };
   };
 
   it('stems German words: "Anerkennungen" finds "Anerkennung" and "Abschlüsse" finds "Abschluss"', async () => {
@@ -145,6 +145,50 @@ describe('search over HTTP', () => {
     expect(new Set(ids).size).toBe(7);
     expect((await search(advisor, { q: word, cursor: '%%%' })).status).toBe(400);
     expect((await search(advisor, { q: word, limit: 101 })).status).toBe(400);
+  });
+
+  it('a word in more than 2,000 posts: ranks the newest 2,000 matches and says there are more', async () => {
+    const word = uniqueWord('haeufig');
+    const { thread, post: oldest } = await createThread(t, advisor, network.id, {
+      title: 'Sehr viele Antworten',
+      body: `${word} ${word} ${word} ${word}: der älteste und beste Treffer`,
+    });
+    // 2,005 weaker matches after it (written directly: through the API this would take minutes)
+    await t.db.query(
+      `INSERT INTO posts (thread_id, seq, author_id, body, body_html, created_at)
+       SELECT $1, 1 + i, $2, CASE WHEN i = 1000 THEN $3 || ' ' || $3 || ' ' || $3 ELSE 'Antwort mit ' || $3 || ' Nummer ' || i END,
+              '<p>Antwort</p>', now() + i * interval '1 second'
+         FROM generate_series(1, 2005) AS i`,
+      [thread.id, advisor.id, word],
+    );
+    const postAt = async (seq: number) =>
+      (await t.db.query<{ id: string }>('SELECT id FROM posts WHERE thread_id = $1 AND seq = $2', [thread.id, seq]))[0]!.id;
+    const strongId = await postAt(1001);
+    const newestId = await postAt(2006);
+
+    const first = await search(advisor, { q: word, type: 'posts', limit: 3 });
+    expect(first.status).toBe(200);
+    // the best of the newest 2,000 first, then the newest
+    expect(first.body.items.map((h) => h.postId)).toEqual([strongId, newestId, expect.any(String)]);
+    expect(first.body.moreThan).toBe(2000);
+    expect(first.body.nextCursor).not.toBeNull();
+
+    // the last page of the ranked 2,000 has no next page; the oldest (6 older than the newest 2,000) is not among them
+    const cursor = (offset: number) => Buffer.from(JSON.stringify({ offset: String(offset) })).toString('base64url');
+    const last = await search(advisor, { q: word, type: 'posts', limit: 10, cursor: cursor(1990) });
+    expect(last.body.items).toHaveLength(10);
+    expect(last.body.nextCursor).toBeNull();
+    expect(last.body.moreThan).toBe(2000);
+    expect(last.body.items.map((h) => h.postId)).not.toContain(oldest.id);
+    const past = await search(advisor, { q: word, type: 'posts', cursor: cursor(2000) });
+    expect(past.body).toMatchObject({ items: [], nextCursor: null, moreThan: 2000 });
+
+    // fewer matches: every one is ranked, the oldest best one first, no "more"
+    const all = await search(advisor, { q: word, type: 'threads' });
+    expect(all.body).toMatchObject({ items: [], nextCursor: null, moreThan: null });
+    const few = await search(advisor, { q: `${word} älteste`, type: 'posts' });
+    expect(few.body.items.map((h) => h.postId)).toEqual([oldest.id]);
+    expect(few.body.moreThan).toBeNull();
   });
 
   it('refuses a missing or empty query (400)', async () => {

@@ -1,3 +1,4 @@
+import type { Page } from './common.js';
 import type { SubscriptionLevel } from './spaces.js';
 import type { UserSummary } from './users.js';
 
@@ -185,6 +186,14 @@ export interface SearchHitDto {
   snippet: string;
   author: UserSummary;
   createdAt: string;
+}
+
+/**
+ * A page of forum search results. Of a word that matches very many posts or threads only the newest
+ * `moreThan` of each kind are ranked and paged; `moreThan` is null when every match was ranked.
+ */
+export interface SearchPage extends Page<SearchHitDto> {
+  moreThan: number | null;
 }
 
 export const SEARCH_QUERY_MAX = 500;

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DocumentSearchHitDto, Page, SearchHitDto } from '@treffpunkt/contracts';
+import type { DocumentSearchHitDto, Page, SearchPage } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser } from '../../common/auth/decorators.js';
 import { SearchQueryDto } from './dto/search.query.js';
@@ -17,7 +17,7 @@ export class SearchController {
     @CurrentUser() user: AuthUser,
     @ClientIp() ip: string,
     @Query() query: SearchQueryDto,
-  ): Promise<Page<SearchHitDto> | Page<DocumentSearchHitDto>> {
+  ): Promise<SearchPage | Page<DocumentSearchHitDto>> {
     return query.type === 'documents'
       ? this.search.searchDocuments(user, query)
       : this.search.search(user, ip, { ...query, type: query.type });

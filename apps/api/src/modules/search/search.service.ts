@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SEARCH_TYPES, type DocumentSearchHitDto, type Page, type SearchHitDto, type SearchType } from '@treffpunkt/contracts';
+import {
+  SEARCH_TYPES,
+  type DocumentSearchHitDto,
+  type Page,
+  type SearchHitDto,
+  type SearchPage,
+  type SearchType,
+} from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import { AccessService } from '../access/access.service.js';
@@ -7,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { toUserSummary } from '../users/users.mapper.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { notFound } from '../../common/errors/domain-error.js';
-import { MARK_END, MARK_START, SearchRepository } from './search.repository.js';
+import { MARK_END, MARK_START, SEARCH_RANKED_MAX, SearchRepository } from './search.repository.js';
 import { escapeHtml } from '../../common/text/escape-html.js';
 
 /** Escapes everything, then turns the match markers into <mark> — the only markup in a snippet. */
@@ -94,7 +101,7 @@ export class SearchService {
     user: AuthUser,
     ip: string,
     query: { q: string; type?: SearchType; spaceId?: string; cursor?: string; limit?: number },
-  ): Promise<Page<SearchHitDto>> {
+  ): Promise<SearchPage> {
     const visible = await this.access.visibleSpaces(user);
     let spaceIds = [...visible.keys()];
     if (query.spaceId) {
@@ -104,7 +111,7 @@ export class SearchService {
     const limit = query.limit ?? 20;
     const offset = Number(decodeCursor(query.cursor, ['offset'] as const)?.offset ?? 0);
     const types: SearchType[] = query.type ? [query.type] : [...SEARCH_TYPES];
-    const rows = await this.repository.search(
+    const { rows, more } = await this.repository.search(
       query.q,
       types,
       spaceIds,
@@ -145,6 +152,10 @@ export class SearchService {
         createdAt: new Date(row.created_at).toISOString(),
       });
     }
-    return { items, nextCursor: rows.length > limit ? encodeCursor({ offset: String(offset + limit) }) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit ? encodeCursor({ offset: String(offset + limit) }) : null,
+      moreThan: more ? SEARCH_RANKED_MAX : null,
+    };
   }
 }

@@ -4,8 +4,10 @@ import { Thread } from './thread.entity.js';
 
 @Entity({ name: 'posts' })
 @Index('UQ_posts_thread_seq', ['threadId', 'seq'], { unique: true })
-/** GIN index on to_tsvector('german', body) of live posts, created in the migration. */
+/** GIN index on search_vector of live posts, created in the migration (TypeORM cannot describe GIN indexes). */
 @Index('IDX_posts_search', { synchronize: false })
+/** The newest posts first (search: the newest matches of a common word). */
+@Index('IDX_posts_created_at', ['createdAt', 'id'])
 export class Post {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -36,6 +38,17 @@ export class Post {
   /** Sanitised HTML rendered from `body`. */
   @Column({ type: 'text' })
   bodyHtml!: string;
+
+  /** German full-text vector of `body` for the search; PostgreSQL keeps it current. */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('german', "body")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector!: string;
 
   @Column({ type: 'uuid', nullable: true })
   replyToPostId!: string | null;

@@ -7,7 +7,7 @@ import { User } from '../../users/entities/user.entity.js';
 @Check('CHK_threads_kind', `"kind" IN ('discussion','case','announcement')`)
 /** Thread lists: pinned first, then by last activity (keyset-paginated). */
 @Index('IDX_threads_space_list', ['spaceId', 'pinned', 'lastPostAt', 'id'])
-/** GIN index on to_tsvector('german', title), created in the migration (an expression index TypeORM cannot describe). */
+/** GIN index on search_vector, created in the migration (TypeORM cannot describe GIN indexes). */
 @Index('IDX_threads_search', { synchronize: false })
 export class Thread {
   @PrimaryGeneratedColumn('uuid')
@@ -25,6 +25,17 @@ export class Thread {
 
   @Column({ type: 'varchar', length: 200 })
   title!: string;
+
+  /** German full-text vector of `title` for the search; PostgreSQL keeps it current. */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('german', "title")`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector!: string;
 
   @Column({ type: 'uuid' })
   authorId!: string;
