@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +12,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode } from '@treffpunkt/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
@@ -31,11 +31,13 @@ function flattenValidationErrors(errors: ValidationError[], parent = ''): string
   });
 }
 
+const DOCS_PATH = /^\/api\/docs(\/|$)/;
+
 const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   // The OpenAPI docs page (only) carries an inline <style>; scripts stay 'self' everywhere.
-  styleSrc: ["'self'", (req: IncomingMessage) => (/^\/api\/docs(\/|$)/.test(req.url ?? '') ? "'unsafe-inline'" : "'self'")],
+  styleSrc: ["'self'", (req: IncomingMessage) => (DOCS_PATH.test(req.url ?? '') ? "'unsafe-inline'" : "'self'")],
   // previews of downloaded documents are shown from blob: URLs (fetched with the access token)
   imgSrc: ["'self'", 'data:', 'blob:'],
   frameSrc: ["'self'", 'blob:'],
@@ -46,6 +48,28 @@ const CSP_DIRECTIVES = {
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
+
+/**
+ * Helmet's security headers, computed once for the two kinds of path (the docs page and everything
+ * else: they differ only in the CSP's style-src) and then copied onto every response. The Fastify
+ * plugin built a new helmet middleware — parsing and validating the whole CSP — on every request.
+ */
+export function securityHeaders(options: HelmetOptions): (url: string) => ReadonlyArray<readonly [string, string]> {
+  const middleware = helmet(options);
+  const record = (url: string) => {
+    const headers: Array<readonly [string, string]> = [];
+    const res = {
+      setHeader: (name: string, value: string | number | readonly string[]) => void headers.push([name, String(value)]),
+      removeHeader: () => undefined,
+    };
+    // helmet throws (at start-up, here) on an invalid configuration instead of passing it to next
+    middleware({ url } as IncomingMessage, res as unknown as ServerResponse, () => undefined);
+    return headers;
+  };
+  const docs = record('/api/docs');
+  const other = record('/');
+  return (url) => (DOCS_PATH.test(url) ? docs : other);
+}
 
 function correlationId(req: { headers: Record<string, string | string[] | undefined> }): string {
   const header = req.headers['x-correlation-id'];
@@ -80,10 +104,14 @@ export async function createApp(
   await app.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1 } });
   await app.register(fastifyCookie);
   const https = config.publicUrl.startsWith('https://');
-  await app.register(fastifyHelmet, {
+  const headersFor = securityHeaders({
     contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: https ? [] : null } },
     strictTransportSecurity: https,
     crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of headersFor(request.url)) reply.raw.setHeader(name, value);
+    done();
   });
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,

@@ -81,12 +81,24 @@ export class AccessRepository {
     return new Map(rows.map((r) => [r.user_id, r.role]));
   }
 
-  async threadSpace(threadId: string, manager?: EntityManager): Promise<{ spaceId: string; deleted: boolean } | null> {
-    const rows: Array<{ space_id: string; deleted: boolean }> = await this.q(manager).query(
-      'SELECT space_id, deleted_at IS NOT NULL AS deleted FROM threads WHERE id = $1',
-      [threadId],
+  /**
+   * A thread's space and that space's facts for one person, in one round trip (every request on a
+   * thread starts here). Null when the thread does not exist.
+   */
+  async threadSpaceFacts(
+    threadId: string,
+    userId: string,
+    organisationId: string,
+    manager?: EntityManager,
+  ): Promise<(SpaceFactsRow & { deleted: boolean }) | null> {
+    const rows: Array<SpaceFactsRow & { deleted: boolean }> = await this.q(manager).query(
+      `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, t.deleted_at IS NOT NULL AS deleted,
+              (SELECT max(m.role) FROM space_members m
+                WHERE m.space_id = s.id AND (m.user_id = $2 OR m.organisation_id = $3)) AS membership
+         FROM threads t JOIN spaces s ON s.id = t.space_id WHERE t.id = $1`,
+      [threadId, userId, organisationId],
     );
-    return rows[0] ? { spaceId: rows[0].space_id, deleted: rows[0].deleted } : null;
+    return rows[0] ?? null;
   }
 
   async postThread(postId: string, manager?: EntityManager): Promise<{ threadId: string; spaceId: string; threadDeleted: boolean } | null> {

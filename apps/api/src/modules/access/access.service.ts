@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { forbidden, notFound } from '../../common/errors/domain-error.js';
 import { effectiveRole, mayManageOrganisation, spacePermissions, type EffectiveRole, type SpaceFacts } from './access.rules.js';
-import { AccessRepository } from './access.repository.js';
+import { AccessRepository, type SpaceFactsRow } from './access.repository.js';
 
 export interface SpaceAccess {
   spaceId: string;
@@ -37,18 +37,18 @@ export class AccessService {
     const rows = await this.repository.spaceFacts(user.id, user.organisationId, [...new Set(spaceIds)], manager);
     const result = new Map<string, SpaceAccess>();
     for (const row of rows) {
-      const facts: SpaceFacts = { visibility: row.visibility, archived: row.archived, membership: row.membership };
-      const role = effectiveRole(user, facts);
-      if (role)
-        result.set(row.id, {
-          spaceId: row.id,
-          visibility: row.visibility,
-          archived: row.archived,
-          role,
-          permissions: spacePermissions(user, facts),
-        });
+      const access = this.decide(user, row);
+      if (access) result.set(row.id, access);
     }
     return result;
+  }
+
+  /** The rules applied to one space's facts; null = invisible. */
+  private decide(user: AuthUser, row: SpaceFactsRow): SpaceAccess | null {
+    const facts: SpaceFacts = { visibility: row.visibility, archived: row.archived, membership: row.membership };
+    const role = effectiveRole(user, facts);
+    if (!role) return null;
+    return { spaceId: row.id, visibility: row.visibility, archived: row.archived, role, permissions: spacePermissions(user, facts) };
   }
 
   /** Every space the person may see. */
@@ -65,9 +65,8 @@ export class AccessService {
 
   /** The thread's space access; deleted threads and threads in invisible spaces are 404. */
   async requireThread(user: AuthUser, threadId: string, manager?: EntityManager): Promise<SpaceAccess> {
-    const thread = await this.repository.threadSpace(threadId, manager);
-    if (!thread || thread.deleted) throw notFound('Thread');
-    const access = (await this.spaces(user, [thread.spaceId], manager)).get(thread.spaceId);
+    const row = await this.repository.threadSpaceFacts(threadId, user.id, user.organisationId, manager);
+    const access = row && !row.deleted ? this.decide(user, row) : null;
     if (!access) throw notFound('Thread');
     return access;
   }
