@@ -13,7 +13,7 @@ import {
   type PostRevisionDto,
   type PostWriteResponse,
   type SaveDraftRequest,
-  type SearchHitDto,
+  type SearchPage,
   type SearchType,
   type SpaceDto,
   type SpaceMemberDto,
@@ -150,8 +150,8 @@ export interface SearchParams {
 }
 
 export const searchApi = {
-  search: (params: SearchParams, cursor?: string | null, signal?: AbortSignal): Promise<Page<SearchHitDto>> =>
-    api.get<Page<SearchHitDto>>(
+  search: (params: SearchParams, cursor?: string | null, signal?: AbortSignal): Promise<SearchPage> =>
+    api.get<SearchPage>(
       `${Routes.search}${pageQuery({ q: params.q, type: params.type, spaceId: params.spaceId, cursor, limit: '20' })}`,
       withSignal(signal),
     ),

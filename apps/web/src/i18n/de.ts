@@ -34,6 +34,10 @@ export interface NotificationParts {
  * locale must fill completely, so a missing English string is a compile error.
  */
 export const de = {
+  search: {
+    moreThan: (count: number) =>
+      `Mehr als ${count.toLocaleString('de-DE')} Treffer: gezeigt werden die ${count.toLocaleString('de-DE')} neuesten, die besten zuerst. Mit weiteren Wörtern finden Sie gezielter.`,
+  },
   privacy: {
     exportHeading: 'Meine Daten',
     exportIntro:

@@ -1,6 +1,10 @@
 import type { Messages } from './de';
 
 export const en: Messages = {
+  search: {
+    moreThan: (count) =>
+      `More than ${count.toLocaleString('en-GB')} results: showing the ${count.toLocaleString('en-GB')} newest, best first. Add more words to narrow the search.`,
+  },
   privacy: {
     exportHeading: 'My data',
     exportIntro:

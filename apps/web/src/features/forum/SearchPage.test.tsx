@@ -72,4 +72,36 @@ describe('forum search', () => {
       'alert',
     );
   });
+
+  it('says when a very common word had more matches than were ranked', async () => {
+    const server = fakeFetch({
+      ...baseRoutes(),
+      [`GET ${Routes.spaces.list}`]: () => json(200, { items: [], nextCursor: null }),
+      [`GET ${Routes.search}`]: [
+        () => json(200, { items: [makeHit({ type: 'posts', postId: 'p1', postSeq: 1 })], nextCursor: 'next', moreThan: 2000 }),
+        () => json(200, { items: [makeHit({ type: 'posts', postId: 'p2', postSeq: 2 })], nextCursor: null, moreThan: null }),
+      ],
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    renderApp('/forum/suche?q=Stelle&type=posts');
+    expect(
+      await screen.findByText(
+        'Mehr als 2.000 Treffer: gezeigt werden die 2.000 neuesten, die besten zuerst. Mit weiteren Wörtern finden Sie gezielter.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing of more matches when every match was ranked', async () => {
+    const server = fakeFetch({
+      ...baseRoutes(),
+      [`GET ${Routes.spaces.list}`]: () => json(200, { items: [], nextCursor: null }),
+      [`GET ${Routes.search}`]: () =>
+        json(200, { items: [makeHit({ type: 'posts', postId: 'p1', postSeq: 1 })], nextCursor: null, moreThan: null }),
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    renderApp('/forum/suche?q=Seltenes&type=posts');
+    expect(await screen.findByRole('region', { name: 'Ergebnisse' })).toBeInTheDocument();
+    await screen.findAllByRole('listitem');
+    expect(screen.queryByText(/Mehr als/)).toBeNull();
+  });
 });

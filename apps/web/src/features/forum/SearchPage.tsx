@@ -49,6 +49,8 @@ export function SearchPage() {
     enabled: q !== '',
   });
   const hits = results.data?.pages.flatMap((page) => page.items) ?? [];
+  // a very common word: only the newest matches are ranked (the API says how many)
+  const moreThan = results.data?.pages[0]?.moreThan ?? null;
 
   function update(next: { q?: string; type?: SearchType; spaceId?: string }) {
     const merged = { q: next.q ?? q, type: next.type ?? type, spaceId: next.spaceId ?? spaceId };
@@ -137,6 +139,7 @@ export function SearchPage() {
             ))}
           </ol>
         ) : null}
+        {moreThan !== null && hits.length > 0 ? <p className="muted">{t.search.moreThan(moreThan)}</p> : null}
         {results.hasNextPage ? (
           <button type="button" className="button" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
             {results.isFetchingNextPage ? t.forum.loadingMore : t.forum.loadMore}
