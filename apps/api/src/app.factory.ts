@@ -138,11 +138,15 @@ export async function createApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new PostgresIoAdapter(app, config.databaseUrl));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Treffpunkt API').setDescription('REST API of Treffpunkt').setVersion('0.1.0').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The OpenAPI document is built on the first request for it, not at every start (it walks every
+  // controller and DTO: time and memory nobody needs until the docs are opened).
+  const openApi = new DocumentBuilder()
+    .setTitle('Treffpunkt API')
+    .setDescription('REST API of Treffpunkt')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
   const webDist = config.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

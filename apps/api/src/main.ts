@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './common/config/app-config.js';
-import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded-postgres.js';
+import type { RunningDatabase } from './database/embedded-postgres.js';
 import { createApp } from './app.factory.js';
 import { DemoSeedService } from './modules/seed/demo-seed.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './modules/seed/demo-data.js';
@@ -22,6 +22,8 @@ try {
 let database: RunningDatabase | null = null;
 if (!config.databaseUrl) {
   console.log(`Starting the embedded PostgreSQL (data in ${join(config.dataDir, 'postgres')}) …`);
+  // loaded only when needed: with DATABASE_URL the embedded server's package is never imported
+  const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
   database = await startEmbeddedPostgres(join(config.dataDir, 'postgres'));
 }
 const app = await createApp({ ...config, databaseUrl: config.databaseUrl ?? database!.url });

@@ -2,7 +2,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 
 export type ZipEntry =
   | { path: string; data: Buffer; compress?: boolean }
@@ -17,6 +16,8 @@ const entryTime = new Date();
  * Resolves to the archive's size in bytes. On failure nothing is left behind.
  */
 export async function writeZipAtomically(tempPath: string, targetPath: string, entries: Iterable<ZipEntry>): Promise<number> {
+  // loaded on the first export, not at every start
+  const { default: yazl } = await import('yazl');
   const zip = new yazl.ZipFile();
   const out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 256 * 1024 });
   try {
