@@ -33,7 +33,10 @@ export class SearchVectors1795600400000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_posts_search" ON "posts" USING GIN ("search_vector") WHERE "deleted_at" IS NULL`);
     await queryRunner.query(`CREATE INDEX "IDX_threads_search" ON "threads" USING GIN ("search_vector")`);
     await queryRunner.query(`CREATE INDEX "IDX_posts_created_at" ON "posts" ("created_at", "id")`);
-    // statistics of the new columns: the planner picks the GIN index or the newest-first walk by how common a word is
+    // statistics of the new columns: the planner picks the GIN index or the newest-first walk by how common a word is.
+    // 1,000 (10,000 most common words) instead of 100: a rare word is then estimated at a few rows, not thousands
+    // (otherwise the plan hashes every thread to join one post: 30 ms instead of 1 ms at a million posts)
+    await queryRunner.query(`ALTER TABLE "posts" ALTER COLUMN "search_vector" SET STATISTICS 1000`);
     await queryRunner.query(`ANALYZE "posts", "threads"`);
   }
 
