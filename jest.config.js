@@ -14,6 +14,8 @@ const common = {
 
 const withDatabase = {
   ...common,
+  // hooks start databases, servers and browsers: give them time on a busy two-core machine
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };
