@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { DataExportDto, ErrorBody, LoginResponse, PostDto, ThreadDto } from '@treffpunkt/contracts';
+import type { DataExportDto, ErrorBody, LatestDataExportResponse, LoginResponse, PostDto, ThreadDto } from '@treffpunkt/contracts';
 import request from 'supertest';
 import yauzl from 'yauzl';
 import { DataExportWorker } from '../../apps/api/src/modules/privacy/data-export.worker.js';
@@ -52,8 +52,8 @@ async function exportUntilDone(t: TestApp, actor: Actor): Promise<DataExportDto>
     async () => {
       await worker.drain();
       const res = await as(t, actor).get('/api/users/me/export');
-      const dto = res.body as DataExportDto;
-      return dto.status === 'ready' || dto.status === 'failed' ? dto : null;
+      const dto = (res.body as LatestDataExportResponse).latest;
+      return dto?.status === 'ready' || dto?.status === 'failed' ? dto : null;
     },
     20_000,
     'the export to finish',
@@ -242,7 +242,12 @@ describe('GDPR self-service: data export and erasure', () => {
     it('answers 410 once the export expired, and the sweep deletes the file', async () => {
       await t.db.query(`UPDATE data_exports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [exported.id]);
       const state = await as(t, owner).get('/api/users/me/export');
-      expect(state.body).toMatchObject({ id: exported.id, status: 'expired', downloadUrl: null, sizeBytes: null });
+      expect((state.body as LatestDataExportResponse).latest).toMatchObject({
+        id: exported.id,
+        status: 'expired',
+        downloadUrl: null,
+        sizeBytes: null,
+      });
       const gone = await as(t, owner).get(exported.downloadUrl!);
       expect(gone.status).toBe(410);
       expect((gone.body as ErrorBody).code).toBe('EXPORT_EXPIRED');

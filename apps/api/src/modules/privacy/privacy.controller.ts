@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DataExportDto } from '@treffpunkt/contracts';
+import type { DataExportDto, LatestDataExportResponse } from '@treffpunkt/contracts';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser, RequirePermission } from '../../common/auth/decorators.js';
@@ -21,9 +21,9 @@ export class PrivacyController {
     return this.service.requestExport(user, ip);
   }
 
-  /** The caller's latest export (404 when there is none yet). */
+  /** The caller's latest export (`latest: null` when there is none yet). */
   @Get('me/export')
-  latestExport(@CurrentUser() user: AuthUser): Promise<DataExportDto> {
+  latestExport(@CurrentUser() user: AuthUser): Promise<LatestDataExportResponse> {
     return this.service.latestExport(user);
   }
 

@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type DataExportDto } from '@treffpunkt/contracts';
+import { ErrorCode, type DataExportDto, type LatestDataExportResponse } from '@treffpunkt/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error.js';
@@ -61,10 +61,9 @@ export class PrivacyService {
     return toDataExportDto(row);
   }
 
-  async latestExport(actor: AuthUser): Promise<DataExportDto> {
+  async latestExport(actor: AuthUser): Promise<LatestDataExportResponse> {
     const row = await this.repository.findLatest(actor.id);
-    if (!row) throw notFound('Data export');
-    return toDataExportDto(row);
+    return { latest: row ? toDataExportDto(row) : null };
   }
 
   /** Only the owner; anybody else gets 404. Expired → 410, not finished yet → 409. */

@@ -33,7 +33,11 @@ describe('DataExportPanel', () => {
   it('starts an export, shows its progress while it runs and then the download with its expiry', async () => {
     const server = fakeFetch({
       [`POST ${Routes.auth.refresh}`]: () => json(200, session()),
-      [STATE]: [() => apiError(404, 'NOT_FOUND'), () => json(200, exportIn('running')), () => json(200, exportIn('ready'))],
+      [STATE]: [
+        () => json(200, { latest: null }),
+        () => json(200, { latest: exportIn('running') }),
+        () => json(200, { latest: exportIn('ready') }),
+      ],
       [START]: () => json(202, exportIn('queued')),
     });
     vi.stubGlobal('fetch', server.fetch);
@@ -58,7 +62,7 @@ describe('DataExportPanel', () => {
   it('downloads the archive with the session token', async () => {
     const server = fakeFetch({
       [`POST ${Routes.auth.refresh}`]: () => json(200, session()),
-      [STATE]: () => json(200, exportIn('ready')),
+      [STATE]: () => json(200, { latest: exportIn('ready') }),
       [DOWNLOAD]: () =>
         new Response(new Uint8Array([80, 75, 5, 6]), {
           status: 200,
@@ -86,7 +90,7 @@ describe('DataExportPanel', () => {
   it('says when the archive expired and offers a new one; a 410 on download is explained', async () => {
     const server = fakeFetch({
       [`POST ${Routes.auth.refresh}`]: () => json(200, session()),
-      [STATE]: [() => json(200, exportIn('ready')), () => json(200, exportIn('expired'))],
+      [STATE]: [() => json(200, { latest: exportIn('ready') }), () => json(200, { latest: exportIn('expired') })],
       [DOWNLOAD]: () => apiError(410, 'EXPORT_EXPIRED'),
     });
     vi.stubGlobal('fetch', server.fetch);
@@ -105,7 +109,7 @@ describe('DataExportPanel', () => {
   it('explains the daily limit', async () => {
     const server = fakeFetch({
       [`POST ${Routes.auth.refresh}`]: () => json(200, session()),
-      [STATE]: () => apiError(404, 'NOT_FOUND'),
+      [STATE]: () => json(200, { latest: null }),
       [START]: () => apiError(429, 'TOO_MANY_REQUESTS', { 'Retry-After': '3600' }),
     });
     vi.stubGlobal('fetch', server.fetch);

@@ -1,7 +1,7 @@
-import { Routes, type DataExportDto } from '@treffpunkt/contracts';
+import { Routes, type DataExportDto, type LatestDataExportResponse } from '@treffpunkt/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { formatDateTime, useI18n } from '../../i18n';
@@ -12,14 +12,9 @@ const exportQueryKey = ['privacy', 'export'] as const;
 /** How often the state is asked for while the archive is being built. */
 const POLL_MS = 2000;
 
-/** The latest export, or null when the person never asked for one (the API answers 404). */
+/** The latest export, or null when the person never asked for one. */
 async function fetchLatestExport(signal: AbortSignal): Promise<DataExportDto | null> {
-  try {
-    return await api.get<DataExportDto>(Routes.privacy.myExport, { signal });
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return null;
-    throw error;
-  }
+  return (await api.get<LatestDataExportResponse>(Routes.privacy.myExport, { signal })).latest;
 }
 
 /** Fetches the archive with the session's token (a plain link would carry none) and saves it. */
