@@ -272,8 +272,10 @@ describe('the forum in the browser', () => {
       .filter({ hasText: `Keine Treffer für „${shared.word}“.` })
       .waitFor();
 
-    await page.getByRole('radio', { name: 'Beiträge' }).check();
+    // the choice lives in the URL: the radio shows it once the navigation has happened
+    await page.getByRole('radio', { name: 'Beiträge' }).click();
     await page.waitForURL((url) => url.searchParams.get('type') === 'posts');
+    await expect(page.getByRole('radio', { name: 'Beiträge' }).isChecked()).resolves.toBe(true);
     const hits = page.locator('.search-hit');
     await hits.first().waitFor();
     await expect(hits.count()).resolves.toBe(2); // A's post and B's reply quoting it
