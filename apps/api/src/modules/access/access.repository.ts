@@ -16,6 +16,16 @@ export interface SubjectRow {
   status: UserStatus;
 }
 
+/**
+ * The person's role in a space, as an SQL expression: membership directly or through the
+ * organisation; moderator wins ('moderator' > 'member' alphabetically, so max() picks the stronger
+ * role). `space`, `userId` and `organisationId` are SQL expressions (a column, a parameter).
+ * Exported for queries that read a thread together with its space's facts in one round trip.
+ */
+export function membershipSql(space: string, userId: string, organisationId: string): string {
+  return `(SELECT max(m.role) FROM space_members m WHERE m.space_id = ${space} AND (m.user_id = ${userId} OR m.organisation_id = ${organisationId}))`;
+}
+
 /** The queries behind the access service; every answer is batched. */
 @Injectable()
 export class AccessRepository {
@@ -31,13 +41,10 @@ export class AccessRepository {
     const rows: Array<{ id: string; visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await this.q(
       manager,
     ).query(
-      `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived,
-              (SELECT max(m.role) FROM space_members m
-                WHERE m.space_id = s.id AND (m.user_id = $1 OR m.organisation_id = $2)) AS membership
+      `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, ${membershipSql('s.id', '$1', '$2')} AS membership
          FROM spaces s WHERE s.id = ANY($3::uuid[])`,
       [userId, organisationId, spaceIds],
     );
-    // 'moderator' > 'member' alphabetically, so max() picks the stronger role
     return rows;
   }
 
@@ -93,8 +100,7 @@ export class AccessRepository {
   ): Promise<(SpaceFactsRow & { deleted: boolean }) | null> {
     const rows: Array<SpaceFactsRow & { deleted: boolean }> = await this.q(manager).query(
       `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, t.deleted_at IS NOT NULL AS deleted,
-              (SELECT max(m.role) FROM space_members m
-                WHERE m.space_id = s.id AND (m.user_id = $2 OR m.organisation_id = $3)) AS membership
+              ${membershipSql('s.id', '$2', '$3')} AS membership
          FROM threads t JOIN spaces s ON s.id = t.space_id WHERE t.id = $1`,
       [threadId, userId, organisationId],
     );

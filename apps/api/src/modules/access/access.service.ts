@@ -65,8 +65,15 @@ export class AccessService {
 
   /** The thread's space access; deleted threads and threads in invisible spaces are 404. */
   async requireThread(user: AuthUser, threadId: string, manager?: EntityManager): Promise<SpaceAccess> {
-    const row = await this.repository.threadSpaceFacts(threadId, user.id, user.organisationId, manager);
-    const access = row && !row.deleted ? this.decide(user, row) : null;
+    return this.threadAccess(user, await this.repository.threadSpaceFacts(threadId, user.id, user.organisationId, manager));
+  }
+
+  /**
+   * `requireThread` for facts read by the caller together with the thread (one round trip instead
+   * of two; the facts must come from `membershipSql` for this person): null, deleted or invisible → 404.
+   */
+  threadAccess(user: AuthUser, facts: (SpaceFactsRow & { deleted: boolean }) | null): SpaceAccess {
+    const access = facts && !facts.deleted ? this.decide(user, facts) : null;
     if (!access) throw notFound('Thread');
     return access;
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SubscriptionLevel, ThreadKind } from '@treffpunkt/contracts';
+import type { OrganisationType, Role, SubscriptionLevel, ThreadKind } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { membershipSql, type SpaceFactsRow } from '../access/access.repository.js';
 import type { UserWithOrganisation } from '../users/users.repository.js';
 import { Draft } from './entities/draft.entity.js';
 import { PostRevision } from './entities/post-revision.entity.js';
@@ -19,6 +20,111 @@ export interface ThreadCursor {
   pinned: string;
   ts: string;
   id: string;
+}
+export interface MentionRow {
+  userId: string;
+  handle: string;
+  displayName: string;
+}
+export interface AttachmentRow {
+  documentId: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+/** A thread as one reader sees it: the row, its space's facts for the access rules, their read marker and subscription. */
+export interface ThreadForReader {
+  thread: ThreadWithAuthor;
+  facts: SpaceFactsRow & { deleted: boolean };
+  lastReadSeq: number | null;
+  subscription: SubscriptionLevel | null;
+}
+/** A page of posts with the mentions and attachments of each post. */
+export interface PostPage {
+  posts: PostWithRelations[];
+  mentions: Map<string, MentionRow[]>;
+  attachments: Map<string, AttachmentRow[]>;
+}
+
+/**
+ * The reading queries below are plain SQL mapped by hand (no entity hydration): thread lists and post
+ * pages are the most frequent requests. `a` is the alias prefix of a person's summary columns.
+ */
+const authorSql = (user: string, organisation: string, a: string): string =>
+  `${user}.id AS ${a}id, ${user}.display_name AS ${a}display_name, ${user}.handle AS ${a}handle, ${user}.role AS ${a}role,
+   ${user}.organisation_id AS ${a}organisation_id, ${organisation}.name AS ${a}org_name, ${organisation}.type AS ${a}org_type,
+   ${organisation}.city AS ${a}org_city`;
+
+type Raw = Record<string, unknown>;
+
+function authorOf(r: Raw, a: string): UserWithOrganisation {
+  const organisationId = r[`${a}organisation_id`] as string;
+  return {
+    id: r[`${a}id`] as string,
+    displayName: r[`${a}display_name`] as string,
+    handle: r[`${a}handle`] as string,
+    role: r[`${a}role`] as Role,
+    organisationId,
+    organisation: {
+      id: organisationId,
+      name: r[`${a}org_name`] as string,
+      type: r[`${a}org_type`] as OrganisationType,
+      city: r[`${a}org_city`] as string | null,
+    },
+  } as UserWithOrganisation;
+}
+
+const THREAD_SQL = `t.id, t.space_id, t.kind, t.title, t.author_id, t.pseudonym_code, t.pinned, t.locked, t.last_seq, t.post_count,
+  t.last_post_at, t.retention_until, t.legal_hold_reason, t.legal_hold_at, t.legal_hold_by_id, t.deleted_at, t.created_at,
+  t.updated_at, ${authorSql('u', 'o', 'u_')}`;
+
+function threadOf(r: Raw): ThreadWithAuthor {
+  return {
+    id: r.id as string,
+    spaceId: r.space_id as string,
+    kind: r.kind as ThreadKind,
+    title: r.title as string,
+    authorId: r.author_id as string,
+    pseudonymCode: r.pseudonym_code as string | null,
+    pinned: r.pinned as boolean,
+    locked: r.locked as boolean,
+    lastSeq: r.last_seq as number,
+    postCount: r.post_count as number,
+    lastPostAt: r.last_post_at as Date,
+    retentionUntil: r.retention_until as Date | null,
+    legalHoldReason: r.legal_hold_reason as string | null,
+    legalHoldAt: r.legal_hold_at as Date | null,
+    legalHoldById: r.legal_hold_by_id as string | null,
+    deletedAt: r.deleted_at as Date | null,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+    author: authorOf(r, 'u_'),
+  } as ThreadWithAuthor;
+}
+
+function postOf(r: Raw): PostWithRelations {
+  return {
+    id: r.id as string,
+    threadId: r.thread_id as string,
+    seq: r.seq as number,
+    authorId: r.author_id as string,
+    body: r.body as string,
+    bodyHtml: r.body_html as string,
+    replyToPostId: r.reply_to_post_id as string | null,
+    revisionCount: r.revision_count as number,
+    editedAt: r.edited_at as Date | null,
+    deletedAt: r.deleted_at as Date | null,
+    deletedById: r.deleted_by_id as string | null,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+    author: authorOf(r, 'u_'),
+    replyToPost:
+      r.rp_id === null
+        ? null
+        : ({ id: r.rp_id as string, seq: r.rp_seq as number, authorId: r.rp_author_id as string, author: authorOf(r, 'ru_') } as Post & {
+            author: UserWithOrganisation;
+          }),
+  } as PostWithRelations;
 }
 
 /**
@@ -58,16 +164,43 @@ export class ForumRepository {
   }
 
   async findThread(id: string, manager?: EntityManager): Promise<ThreadWithAuthor | null> {
-    // one query (findOne with relations sends two), the author as a summary only
-    const thread = await this.m(manager)
-      .getRepository(Thread)
-      .createQueryBuilder('t')
-      .innerJoin('t.author', 'u')
-      .innerJoin('u.organisation', 'o')
-      .addSelect(authorSummaryColumns('u', 'o'))
-      .where('t.id = :id', { id })
-      .getOne();
-    return thread as ThreadWithAuthor | null;
+    const rows: Raw[] = await this.m(manager).query(
+      `SELECT ${THREAD_SQL} FROM threads t JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
+        WHERE t.id = $1`,
+      [id],
+    );
+    return rows[0] ? threadOf(rows[0]) : null;
+  }
+
+  /**
+   * The thread with everything a reader's request needs before it can answer, in one round trip:
+   * its space's facts for the access rules (see AccessService.threadAccess), the reader's read marker
+   * and subscription. Null when the thread does not exist.
+   */
+  async threadForReader(id: string, userId: string, organisationId: string): Promise<ThreadForReader | null> {
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${THREAD_SQL}, s.visibility, s.archived_at IS NOT NULL AS archived, ${membershipSql('s.id', '$2', '$3')} AS membership,
+              (SELECT r.last_read_seq FROM thread_reads r WHERE r.user_id = $2 AND r.thread_id = t.id) AS last_read_seq,
+              (SELECT ts.level FROM thread_subscriptions ts WHERE ts.user_id = $2 AND ts.thread_id = t.id) AS subscription
+         FROM threads t JOIN spaces s ON s.id = t.space_id JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
+        WHERE t.id = $1`,
+      [id, userId, organisationId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const thread = threadOf(r);
+    return {
+      thread,
+      facts: {
+        id: thread.spaceId,
+        visibility: r.visibility as SpaceFactsRow['visibility'],
+        archived: r.archived as boolean,
+        membership: r.membership as SpaceFactsRow['membership'],
+        deleted: thread.deletedAt !== null,
+      },
+      lastReadSeq: r.last_read_seq as number | null,
+      subscription: r.subscription as SubscriptionLevel | null,
+    };
   }
 
   /** Locks the thread row: posts in one thread are numbered one after another. */
@@ -77,35 +210,18 @@ export class ForumRepository {
 
   /** Pinned first, then by last activity; keyset-paginated. */
   async threadPage(spaceId: string, userId: string, limit: number, cursor?: ThreadCursor): Promise<ThreadListRow[]> {
-    const qb = this.dataSource
-      .getRepository(Thread)
-      .createQueryBuilder('t')
-      .innerJoin('t.author', 'u')
-      .innerJoin('u.organisation', 'o')
-      .addSelect(authorSummaryColumns('u', 'o'))
-      .leftJoin('thread_reads', 'r', 'r.thread_id = t.id AND r.user_id = :userId', { userId })
-      .addSelect('r.last_read_seq', 'last_read_seq')
-      .addSelect('t.last_post_at::text', 'cursor_ts')
-      .where('t.space_id = :spaceId', { spaceId })
-      .andWhere('t.deleted_at IS NULL')
-      .orderBy('t.pinned', 'DESC')
-      .addOrderBy('t.last_post_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) {
-      qb.andWhere('(t.pinned, t.last_post_at, t.id) < (:pinned, CAST(:ts AS timestamptz), :id)', {
-        pinned: cursor.pinned === '1',
-        ts: cursor.ts,
-        id: cursor.id,
-      });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ last_read_seq: number | null; cursor_ts: string; t_id: string }>();
-    const extra = new Map(raw.map((r) => [r.t_id, r]));
-    return entities.map((thread) => ({
-      thread: thread as ThreadWithAuthor,
-      lastReadSeq: extra.get(thread.id)?.last_read_seq ?? null,
-      cursorTs: extra.get(thread.id)?.cursor_ts ?? '',
-    }));
+    const params: unknown[] = [spaceId, userId, limit + 1];
+    if (cursor) params.push(cursor.pinned === '1', cursor.ts, cursor.id);
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${THREAD_SQL}, r.last_read_seq, t.last_post_at::text AS cursor_ts
+         FROM threads t JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+        WHERE t.space_id = $1 AND t.deleted_at IS NULL${cursor ? ' AND (t.pinned, t.last_post_at, t.id) < ($4, CAST($5 AS timestamptz), $6)' : ''}
+        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
+        LIMIT $3`,
+      params,
+    );
+    return rows.map((r) => ({ thread: threadOf(r), lastReadSeq: r.last_read_seq as number | null, cursorTs: r.cursor_ts as string }));
   }
 
   async updateThread(
@@ -178,12 +294,47 @@ export class ForumRepository {
       .findOne({ where: { id: postId, threadId } });
   }
 
-  async postPage(threadId: string, afterSeq: number, limit: number): Promise<PostWithRelations[]> {
-    return (await this.postQuery()
-      .where('p.thread_id = :threadId AND p.seq > :afterSeq', { threadId, afterSeq })
-      .orderBy('p.seq', 'ASC')
-      .limit(limit + 1)
-      .getMany()) as PostWithRelations[];
+  /**
+   * A reader's page of posts after `afterSeq` (limit + 1 rows: the extra one says whether there is a
+   * next page), each with its mentions and live attachments, in one statement that also moves the
+   * reader's marker forward to the last post shown (never back).
+   */
+  async readPostPage(threadId: string, afterSeq: number, limit: number, readerId: string): Promise<PostPage> {
+    const rows: Raw[] = await this.dataSource.query(
+      `WITH page AS (
+         SELECT p.id, p.thread_id, p.seq, p.author_id, p.body, p.body_html, p.reply_to_post_id, p.revision_count, p.edited_at,
+                p.deleted_at, p.deleted_by_id, p.created_at, p.updated_at
+           FROM posts p WHERE p.thread_id = $1 AND p.seq > $2 ORDER BY p.seq LIMIT $3::int + 1
+       ), marked AS (
+         INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at)
+         SELECT $4, $1, max(shown.seq), now() FROM (SELECT seq FROM page ORDER BY seq LIMIT $3::int) shown HAVING count(*) > 0
+         ON CONFLICT (user_id, thread_id) DO UPDATE
+           SET last_read_seq = greatest(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+       )
+       SELECT page.*, ${authorSql('u', 'o', 'u_')}, rp.id AS rp_id, rp.seq AS rp_seq, rp.author_id AS rp_author_id,
+              ${authorSql('ru', 'ro', 'ru_')},
+              (SELECT json_agg(json_build_object('userId', mu.id, 'handle', mu.handle, 'displayName', mu.display_name) ORDER BY mu.handle)
+                 FROM post_mentions m JOIN users mu ON mu.id = m.user_id WHERE m.post_id = page.id) AS mentions,
+              (SELECT json_agg(json_build_object('documentId', d.id, 'name', d.name, 'size', v.size, 'contentType', v.content_type)
+                               ORDER BY d.name, d.id)
+                 FROM post_attachments a
+                 JOIN documents d ON d.id = a.document_id
+                 JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version
+                WHERE a.post_id = page.id AND d.deleted_at IS NULL) AS attachments
+         FROM page
+         JOIN users u ON u.id = page.author_id JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN posts rp ON rp.id = page.reply_to_post_id
+         LEFT JOIN users ru ON ru.id = rp.author_id LEFT JOIN organisations ro ON ro.id = ru.organisation_id
+        ORDER BY page.seq`,
+      [threadId, afterSeq, limit, readerId],
+    );
+    const page: PostPage = { posts: [], mentions: new Map(), attachments: new Map() };
+    for (const r of rows) {
+      page.posts.push(postOf(r));
+      if (r.mentions) page.mentions.set(r.id as string, r.mentions as MentionRow[]);
+      if (r.attachments) page.attachments.set(r.id as string, r.attachments as AttachmentRow[]);
+    }
+    return page;
   }
 
   async firstPostId(threadId: string, manager?: EntityManager): Promise<string | null> {
@@ -294,15 +445,6 @@ export class ForumRepository {
 
   // ── read tracking and subscriptions ────────────────────────────────────────────────────────
 
-  /** The person's read marker, or null when they never opened the thread. */
-  async lastReadSeq(userId: string, threadId: string): Promise<number | null> {
-    const rows: Array<{ last_read_seq: number }> = await this.dataSource.query(
-      'SELECT last_read_seq FROM thread_reads WHERE user_id = $1 AND thread_id = $2',
-      [userId, threadId],
-    );
-    return rows[0]?.last_read_seq ?? null;
-  }
-
   /** Moves the read marker forward only. */
   async markRead(userId: string, threadId: string, seq: number, manager?: EntityManager): Promise<void> {
     await this.m(manager).query(
@@ -310,14 +452,6 @@ export class ForumRepository {
        ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = greatest(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
       [userId, threadId, seq],
     );
-  }
-
-  async threadSubscription(userId: string, threadId: string): Promise<SubscriptionLevel | null> {
-    const rows: Array<{ level: SubscriptionLevel }> = await this.dataSource.query(
-      'SELECT level FROM thread_subscriptions WHERE user_id = $1 AND thread_id = $2',
-      [userId, threadId],
-    );
-    return rows[0]?.level ?? null;
   }
 
   async setThreadSubscription(userId: string, threadId: string, level: SubscriptionLevel, manager?: EntityManager): Promise<void> {

@@ -32,7 +32,7 @@ import { SpacesRepository } from '../spaces/spaces.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { piiSuspected, spaceArchived, threadLocked } from './forum.errors.js';
 import { toDraftDto, toPostDto, toPostRevisionDto, toThreadDto, toThreadSummaryDto } from './forum.mapper.js';
-import { ForumRepository, type PostWithRelations, type ThreadWithAuthor } from './forum.repository.js';
+import { ForumRepository, type PostPage, type PostWithRelations, type ThreadWithAuthor } from './forum.repository.js';
 import { extractMentions, renderMarkdown, type ResolvedMention } from './markdown.renderer.js';
 import { detectPii } from './pii/pii-detector.js';
 
@@ -168,12 +168,7 @@ export class ForumService {
   }
 
   async getThread(user: AuthUser, threadId: string): Promise<ThreadDto> {
-    const access = await this.access.requireThread(user, threadId);
-    const thread = await this.requireThreadRow(threadId);
-    const [lastReadSeq, subscription] = await Promise.all([
-      this.forum.lastReadSeq(user.id, threadId),
-      this.forum.threadSubscription(user.id, threadId),
-    ]);
+    const { access, thread, lastReadSeq, subscription } = await this.readThread(user, threadId);
     return toThreadDto(thread, lastReadSeq, subscription ?? 'normal', {
       reply: access.permissions.post && !thread.locked,
       moderate: access.permissions.moderate,
@@ -268,21 +263,20 @@ export class ForumService {
     query: { cursor?: string; limit?: number; fromSeq?: number },
   ): Promise<Page<PostDto>> {
     const { user } = ctx;
-    const access = await this.access.requireThread(user, threadId);
-    const thread = await this.requireThreadRow(threadId);
+    const { access, thread } = await this.readThread(user, threadId);
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor, ['seq'] as const);
     const afterSeq = cursor ? Number(cursor.seq) : Math.max(0, (query.fromSeq ?? 1) - 1);
     if (!Number.isInteger(afterSeq) || afterSeq < 0) throw new DomainError(400, ErrorCode.ValidationFailed, 'cursor is not valid');
-    const rows = await this.forum.postPage(threadId, afterSeq, limit);
+    // the page, its mentions and attachments, and the read marker moved to the last post shown
+    const { posts, mentions, attachments } = await this.forum.readPostPage(threadId, afterSeq, limit, user.id);
     const page = toPage(
-      rows,
+      posts,
       limit,
       (p) => p,
       (p) => ({ seq: String(p.seq) }),
     );
     const shown = page.items[page.items.length - 1]?.seq;
-    if (shown !== undefined) await this.forum.markRead(user.id, threadId, shown);
     if (thread.kind === 'case') {
       await this.audit.record({
         actorId: user.id,
@@ -293,7 +287,7 @@ export class ForumService {
         details: { fromSeq: afterSeq + 1, toSeq: shown ?? null },
       });
     }
-    return { items: await this.postDtos(user, access, thread, page.items), nextCursor: page.nextCursor };
+    return { items: await this.postDtos(user, access, thread, page.items, { mentions, attachments }), nextCursor: page.nextCursor };
   }
 
   async markRead(user: AuthUser, threadId: string, seq: number): Promise<void> {
@@ -450,6 +444,16 @@ export class ForumService {
     else await this.access.requireSpace(user, target.spaceId);
   }
 
+  /** Access, thread row, read marker and subscription of a reader, in one round trip (404 as `requireThread`). */
+  private async readThread(
+    user: AuthUser,
+    threadId: string,
+  ): Promise<{ access: SpaceAccess; thread: ThreadWithAuthor; lastReadSeq: number | null; subscription: SubscriptionLevel | null }> {
+    const row = await this.forum.threadForReader(threadId, user.id, user.organisationId);
+    const access = this.access.threadAccess(user, row?.facts ?? null);
+    return { access, thread: row!.thread, lastReadSeq: row!.lastReadSeq, subscription: row!.subscription };
+  }
+
   private async requireThreadRow(threadId: string): Promise<ThreadWithAuthor> {
     const thread = await this.forum.findThread(threadId);
     if (!thread || thread.deletedAt) throw notFound('Thread');
@@ -556,9 +560,18 @@ export class ForumService {
     return dto!;
   }
 
-  private async postDtos(user: AuthUser, access: SpaceAccess, thread: ThreadWithAuthor, posts: PostWithRelations[]): Promise<PostDto[]> {
+  private async postDtos(
+    user: AuthUser,
+    access: SpaceAccess,
+    thread: ThreadWithAuthor,
+    posts: PostWithRelations[],
+    known?: Pick<PostPage, 'mentions' | 'attachments'>,
+  ): Promise<PostDto[]> {
     const postIds = posts.map((p) => p.id);
-    const [mentions, attachments] = await Promise.all([this.forum.mentionsOf(postIds), this.forum.attachmentsOf(postIds)]);
+    let mentions = known?.mentions;
+    let attachments = known?.attachments;
+    if (!mentions || !attachments)
+      [mentions, attachments] = await Promise.all([this.forum.mentionsOf(postIds), this.forum.attachmentsOf(postIds)]);
     return posts.map((p) => {
       const own = p.authorId === user.id;
       const moderator = access.permissions.moderate;
