@@ -10,6 +10,7 @@ import { DirectorySearch1795600000000 } from './1795600000000-DirectorySearch.js
 import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutable.js';
 import { AddPrivacy1795600200000 } from './1795600200000-AddPrivacy.js';
 import { SearchVectors1795600400000 } from './1795600400000-SearchVectors.js';
+import { NotificationUnreadCounts1795600500000 } from './1795600500000-NotificationUnreadCounts.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuditLogImmutable1795600100000,
   AddPrivacy1795600200000,
   SearchVectors1795600400000,
+  NotificationUnreadCounts1795600500000,
 ];

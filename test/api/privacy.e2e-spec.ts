@@ -87,6 +87,7 @@ const NOT_EXPORTED: Record<string, string> = {
   'login_attempts.email': 'throttling counters keyed by whatever address was typed, also by others; no user id; deleted on erasure',
   'invitations.email': "the invitees' addresses are other people's data; the person's own invitation is exported by accepted_user_id",
   'notifications.actor_id': "other people's inboxes; what the person did is exported itself (posts, documents, meetings)",
+  'notification_unread_counts.user_id': 'a count derived from the notifications, which are exported themselves (0 after erasure)',
   'idempotency_keys.user_id': 'a 24-hour retry cache holding copies of responses already exported; deleted on erasure',
 };
 

@@ -71,6 +71,25 @@ describe('two API instances on one database', () => {
     expect(await unreadOn(a, reader)).toBe(1);
   });
 
+  it('one post for many people: each socket on either instance gets its notification, then its count, once', async () => {
+    const readers = await Promise.all(Array.from({ length: 12 }, () => makeActor(a, { role: 'advisor' })));
+    const { thread } = await createThread(a, coordinator, network.id);
+    // half of them on B (relayed), half on A (where the post is made)
+    const sockets = await Promise.all(readers.map((r, i) => connect((i % 2 ? b : a).url, r.token)));
+    const recorded = sockets.map((socket) => record(socket));
+    const badges = sockets.map((socket) => nextEvent(socket, 'notification:unread-count'));
+    const post = await createPost(a, advisor, thread.id, { body: `An alle: ${readers.map((r) => `@${r.handle}`).join(' ')}` });
+    await Promise.all(badges);
+    await quiet();
+    for (const [i, events] of recorded.entries()) {
+      expect(events.events.map((e) => e.event)).toEqual(['notification:new', 'notification:unread-count']);
+      expect(events.of('notification:new')[0]![0]).toMatchObject({ type: 'mention', subject: thread.title, actor: { id: advisor.id } });
+      expect(events.of('notification:unread-count')[0]).toEqual([{ count: 1 }]);
+      expect(await unreadOn(i % 2 ? a : b, readers[i]!)).toBe(1);
+    }
+    expect(post.post.id).toBeDefined();
+  });
+
   it('disabling a user on A closes their socket on B at once, and B refuses their token afterwards', async () => {
     const victim = await makeActor(a, { role: 'advisor' });
     const socket = await connect(b.url, victim.token);

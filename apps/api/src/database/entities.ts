@@ -15,6 +15,7 @@ import { Thread } from '../modules/forum/entities/thread.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/entities/idempotency-key.entity.js';
 import { NotificationDigest } from '../modules/notifications/entities/notification-digest.entity.js';
 import { NotificationPreference } from '../modules/notifications/entities/notification-preference.entity.js';
+import { NotificationUnreadCount } from '../modules/notifications/entities/notification-unread-count.entity.js';
 import { Notification } from '../modules/notifications/entities/notification.entity.js';
 import { SpaceMember } from '../modules/spaces/entities/space-member.entity.js';
 import { SpaceSubscription } from '../modules/spaces/entities/space-subscription.entity.js';
@@ -61,6 +62,7 @@ export const ENTITIES = [
   Notification,
   NotificationPreference,
   NotificationDigest,
+  NotificationUnreadCount,
   Blob,
   Folder,
   Document,

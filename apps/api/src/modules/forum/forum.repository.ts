@@ -203,11 +203,6 @@ export class ForumRepository {
     };
   }
 
-  /** Locks the thread row: posts in one thread are numbered one after another. */
-  async lockThread(id: string, manager: EntityManager): Promise<Thread | null> {
-    return manager.getRepository(Thread).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
-  }
-
   /** Pinned first, then by last activity; keyset-paginated. */
   async threadPage(spaceId: string, userId: string, limit: number, cursor?: ThreadCursor): Promise<ThreadListRow[]> {
     const params: unknown[] = [spaceId, userId, limit + 1];
@@ -236,16 +231,31 @@ export class ForumRepository {
 
   /** Numbers the next post and records the activity; case threads get their retention date moved on. */
   async appendToThread(id: string, retentionMonths: number | null, manager: EntityManager): Promise<number> {
-    const rows: Array<{ last_seq: number }> = await manager.query(
+    const appended = await this.appendPost(id, retentionMonths, manager);
+    return appended!.seq;
+  }
+
+  /**
+   * `appendToThread` that also reports the thread's state (null: no such thread). The update locks
+   * the thread row until commit, so the caller rolls back when the thread turns out deleted or locked
+   * and does as little as possible after it.
+   */
+  async appendPost(
+    id: string,
+    retentionMonths: number | null,
+    manager: EntityManager,
+  ): Promise<{ seq: number; locked: boolean; deleted: boolean } | null> {
+    const rows: Array<{ last_seq: number; locked: boolean; deleted: boolean }> = await manager.query(
       // (wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING)
       `WITH updated AS (
          UPDATE threads SET last_seq = last_seq + 1, post_count = post_count + 1, last_post_at = now(), updated_at = now(),
                 retention_until = CASE WHEN $2::int IS NULL THEN retention_until ELSE now() + make_interval(months => $2::int) END
-          WHERE id = $1 RETURNING last_seq)
-       SELECT last_seq FROM updated`,
+          WHERE id = $1 RETURNING last_seq, locked, deleted_at IS NOT NULL AS deleted)
+       SELECT last_seq, locked, deleted FROM updated`,
       [id, retentionMonths],
     );
-    return rows[0]!.last_seq;
+    const row = rows[0];
+    return row ? { seq: row.last_seq, locked: row.locked, deleted: row.deleted } : null;
   }
 
   async decrementPostCount(id: string, manager: EntityManager): Promise<void> {
@@ -369,6 +379,11 @@ export class ForumRepository {
 
   async replaceMentions(postId: string, userIds: string[], manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM post_mentions WHERE post_id = $1', [postId]);
+    await this.insertMentions(postId, userIds, manager);
+  }
+
+  /** The mentions of a new post (which has none yet). */
+  async insertMentions(postId: string, userIds: string[], manager: EntityManager): Promise<void> {
     if (userIds.length > 0) {
       await manager.query('INSERT INTO post_mentions (post_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
         postId,

@@ -304,30 +304,34 @@ export class ForumService {
     const thread = await this.requireThreadRow(threadId);
     if (thread.locked) throw threadLocked();
     if (thread.kind === 'case') this.checkPii(detectPii(request.body, 'body'), request.acknowledgePii);
-    const space = await this.spaces.findById(access.spaceId);
+    const retention = thread.kind === 'case' ? ((await this.spaces.findById(access.spaceId))?.caseRetentionMonths ?? 12) : null;
     const mentions = await this.resolveMentions(access.spaceId, request.body);
+    const bodyHtml = renderMarkdown(request.body, mentions.resolved);
 
     const result = await this.idempotency.run(user.id, idempotencyKey, `POST /threads/${threadId}/posts`, async (manager, afterCommit) => {
-      const locked = await this.forum.lockThread(threadId, manager);
-      if (!locked || locked.deletedAt) throw notFound('Thread');
-      if (locked.locked) throw threadLocked();
+      // everything that does not need the post's number first: numbering locks the thread row until commit
       if (request.replyToPostId && !(await this.forum.findPostInThread(threadId, request.replyToPostId, manager))) {
         throw new DomainError(400, ErrorCode.ValidationFailed, 'replyToPostId must be a post of this thread');
       }
-      const retention = thread.kind === 'case' ? (space?.caseRetentionMonths ?? 12) : null;
-      const { postId, seq } = await this.insertPost(
-        manager,
-        threadId,
-        retention,
-        user.id,
-        request.body,
-        request.replyToPostId ?? null,
-        mentions.resolved,
-      );
-      await this.attach(manager, access.spaceId, postId, request.attachmentIds);
+      const attachmentIds = await this.attachable(manager, access.spaceId, request.attachmentIds);
       await this.forum.watchUnlessChosen(user.id, threadId, manager);
       await this.forum.deleteDraft(user.id, { threadId }, manager);
       await this.auditPiiAcknowledged(ctx, threadId, request.acknowledgePii === true && thread.kind === 'case', [request.body], manager);
+
+      const appended = await this.forum.appendPost(threadId, retention, manager);
+      if (!appended || appended.deleted) throw notFound('Thread');
+      if (appended.locked) throw threadLocked();
+      const { seq } = appended;
+      const postId = await this.forum.insertPost(
+        { threadId, seq, authorId: user.id, body: request.body, bodyHtml, replyToPostId: request.replyToPostId ?? null },
+        manager,
+      );
+      await this.forum.insertMentions(
+        postId,
+        mentions.resolved.map((m) => m.userId),
+        manager,
+      );
+      await this.forum.insertAttachments(postId, attachmentIds, manager);
       afterCommit(() =>
         this.events.emit('forum.post_created', {
           threadId,
@@ -339,12 +343,17 @@ export class ForumService {
           mentionedUserIds: mentions.resolved.map((m) => m.userId),
         }),
       );
-      return { postId, unlinkedMentions: mentions.unlinked };
+      return { postId, seq, unlinkedMentions: mentions.unlinked };
     });
-    // the author has read their own post
-    const post = await this.forum.findPost(result.postId);
-    if (post) await this.forum.markRead(user.id, threadId, post.seq);
-    return { post: await this.postDto(user, access, result.postId), unlinkedMentions: result.unlinkedMentions };
+    // the author has read their own post (a stored answer of an idempotent retry may lack the number)
+    // a new post without mentions or attachments has none to look up
+    const bare = mentions.resolved.length === 0 && (request.attachmentIds ?? []).length === 0;
+    const [post] = await Promise.all([
+      this.postDto(user, access, result.postId, thread, bare ? { mentions: new Map(), attachments: new Map() } : undefined),
+      result.seq !== undefined ? this.forum.markRead(user.id, threadId, result.seq) : undefined,
+    ]);
+    if (result.seq === undefined) await this.forum.markRead(user.id, threadId, post.seq);
+    return { post, unlinkedMentions: result.unlinkedMentions };
   }
 
   /** Edits keep every earlier version. */
@@ -523,7 +532,7 @@ export class ForumService {
       { threadId, seq, authorId, body, bodyHtml: renderMarkdown(body, mentions), replyToPostId },
       manager,
     );
-    await this.forum.replaceMentions(
+    await this.forum.insertMentions(
       postId,
       mentions.map((m) => m.userId),
       manager,
@@ -536,8 +545,13 @@ export class ForumService {
    * Unknown, foreign and trashed documents get the same answer (no hint whether an id exists elsewhere).
    */
   private async attach(manager: EntityManager, spaceId: string, postId: string, attachmentIds: string[] | undefined): Promise<void> {
+    await this.forum.insertAttachments(postId, await this.attachable(manager, spaceId, attachmentIds), manager);
+  }
+
+  /** The checks of `attach`, without storing anything: the ids to store. */
+  private async attachable(manager: EntityManager, spaceId: string, attachmentIds: string[] | undefined): Promise<string[]> {
     const ids = [...new Set((attachmentIds ?? []).map((id) => id.toLowerCase()))];
-    if (ids.length === 0) return;
+    if (ids.length === 0) return [];
     const found = new Map((await this.forum.attachableDocuments(ids, manager)).map((d) => [d.id, d]));
     const bad = ids.filter((id) => {
       const doc = found.get(id);
@@ -550,13 +564,19 @@ export class ForumService {
         `attachmentIds: ${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a document of this space (or in the trash)`,
       );
     }
-    await this.forum.insertAttachments(postId, ids, manager);
+    return ids;
   }
 
-  private async postDto(user: AuthUser, access: SpaceAccess, postId: string): Promise<PostDto> {
+  private async postDto(
+    user: AuthUser,
+    access: SpaceAccess,
+    postId: string,
+    knownThread?: ThreadWithAuthor,
+    known?: Pick<PostPage, 'mentions' | 'attachments'>,
+  ): Promise<PostDto> {
     const post = await this.requirePostRow(postId);
-    const thread = await this.requireThreadRow(post.threadId);
-    const [dto] = await this.postDtos(user, access, thread, [post]);
+    const thread = knownThread ?? (await this.requireThreadRow(post.threadId));
+    const [dto] = await this.postDtos(user, access, thread, [post], known);
     return dto!;
   }
 

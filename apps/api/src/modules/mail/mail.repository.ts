@@ -23,6 +23,23 @@ export class MailRepository {
     return String((result.identifiers[0] as { id: string | number }).id);
   }
 
+  /** Several mails in one statement (ids in the given order). */
+  async insertMany(
+    mails: Array<{ recipient: string; subject: string; textBody: string; htmlBody?: string | null }>,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const rows: Array<{ id: string }> = await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO mail_outbox (recipient, subject, text_body, html_body)
+       SELECT recipient, subject, text_body, html_body
+         FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::text[]) WITH ORDINALITY AS m(recipient, subject, text_body, html_body, n)
+       ORDER BY n
+       RETURNING id`,
+      [mails.map((m) => m.recipient), mails.map((m) => m.subject), mails.map((m) => m.textBody), mails.map((m) => m.htmlBody ?? null)],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
   /**
    * Claims due mails for this instance (SKIP LOCKED, so each mail is handled once across instances)
    * and hands them to `deliver` inside the claiming transaction.

@@ -57,6 +57,14 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /** Several mails in one statement, in the caller's transaction like `enqueue`. */
+  async enqueueMany(messages: MailMessage[], manager?: EntityManager): Promise<void> {
+    await this.repository.insertMany(
+      messages.map((m) => ({ recipient: m.to, subject: m.subject, textBody: m.text, htmlBody: m.html ?? null })),
+      manager,
+    );
+  }
+
   /** Deliver what is due now (called after commits and on a timer). */
   kick(): void {
     if (this.stopped || this.running) return;

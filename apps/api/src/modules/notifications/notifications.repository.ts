@@ -45,20 +45,28 @@ export class NotificationsRepository {
 
   /**
    * Inserts in one statement; returns the rows as the API shows them (ids in insertion order).
-   * Writers for the same person take turns until commit, so that person's ids become visible in
-   * increasing order: otherwise a smaller id committing after a larger one would be skipped by a
-   * client that asked `?after=<larger id>` in between.
+   * `emailed[i]` marks the i-th as already e-mailed (its immediate mail goes out in the same
+   * transaction). Writers for the same person take turns until commit, so that person's ids become
+   * visible in increasing order: otherwise a smaller id committing after a larger one would be
+   * skipped by a client that asked `?after=<larger id>` in between.
    */
-  async insertMany(drafts: NotificationDraft[], manager: EntityManager): Promise<NotificationRow[]> {
+  async insertMany(drafts: NotificationDraft[], manager: EntityManager, emailed: boolean[] = []): Promise<NotificationRow[]> {
     if (drafts.length === 0) return [];
     await manager.query(
       `SELECT pg_advisory_xact_lock($1::int, h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($2::text[]) AS u ORDER BY h) AS locks`,
       [RECIPIENT_LOCK, [...new Set(drafts.map((d) => d.userId))]],
     );
-    const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO notifications (user_id, type, subject, actor_id, space_id, thread_id, post_id, link)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[])
-       RETURNING id`,
+    return manager.query(
+      `WITH n AS (
+         INSERT INTO notifications (user_id, type, subject, actor_id, space_id, thread_id, post_id, link, emailed_at)
+         SELECT d.user_id, d.type, d.subject, d.actor_id, d.space_id, d.thread_id, d.post_id, d.link, CASE WHEN d.emailed THEN now() END
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])
+             WITH ORDINALITY AS d(user_id, type, subject, actor_id, space_id, thread_id, post_id, link, emailed, i)
+          ORDER BY d.i
+         RETURNING id, user_id, type, subject, actor_id, space_id, link, created_at, read_at)
+       SELECT n.id, n.user_id, n.type, n.subject, n.actor_id, a.display_name AS actor_name, s.name AS space_name, n.link, n.created_at, n.read_at
+         FROM n LEFT JOIN users a ON a.id = n.actor_id LEFT JOIN spaces s ON s.id = n.space_id
+        ORDER BY n.id`,
       [
         drafts.map((d) => d.userId),
         drafts.map((d) => d.type),
@@ -68,9 +76,9 @@ export class NotificationsRepository {
         drafts.map((d) => d.threadId),
         drafts.map((d) => d.postId),
         drafts.map((d) => d.link),
+        drafts.map((_, i) => emailed[i] === true),
       ],
     );
-    return manager.query(`${SELECT} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`, [rows.map((r) => r.id)]);
   }
 
   /** After a reconnect: everything newer than `after`, oldest first. */
@@ -90,8 +98,9 @@ export class NotificationsRepository {
   }
 
   async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
+    // kept by triggers on notifications (migration NotificationUnreadCounts)
     const rows: Array<{ user_id: string; count: number }> = await this.dataSource.query(
-      'SELECT user_id, count(*)::int AS count FROM notifications WHERE user_id = ANY($1::uuid[]) AND read_at IS NULL GROUP BY user_id',
+      'SELECT user_id, count FROM notification_unread_counts WHERE user_id = ANY($1::uuid[])',
       [userIds],
     );
     const counts = new Map(userIds.map((id) => [id, 0]));
@@ -138,14 +147,16 @@ export class NotificationsRepository {
     await this.dataSource.query('UPDATE users SET meeting_reminder_hours = $2 WHERE id = $1', [userId, hours]);
   }
 
-  /** E-mail mode of each person for one type (defaults where they did not choose). */
-  async emailModes(userIds: string[], type: NotificationType, manager?: EntityManager): Promise<Map<string, EmailMode>> {
-    const rows: Array<{ user_id: string; email_mode: EmailMode }> = await (manager ?? this.dataSource.manager).query(
-      'SELECT user_id, email_mode FROM notification_preferences WHERE user_id = ANY($1::uuid[]) AND type = $2',
-      [userIds, type],
+  /** E-mail mode of each person for each of the types (defaults where they did not choose): `userId|type` → mode. */
+  async emailModesOf(userIds: string[], types: NotificationType[]): Promise<Map<string, EmailMode>> {
+    const modes = new Map<string, EmailMode>();
+    if (userIds.length === 0 || types.length === 0) return modes;
+    const rows: Array<{ user_id: string; type: NotificationType; email_mode: EmailMode }> = await this.dataSource.query(
+      'SELECT user_id, type, email_mode FROM notification_preferences WHERE user_id = ANY($1::uuid[]) AND type = ANY($2::varchar[])',
+      [userIds, types],
     );
-    const modes = new Map(userIds.map((id) => [id, DEFAULT_EMAIL_MODE[type]]));
-    for (const row of rows) modes.set(row.user_id, row.email_mode);
+    for (const userId of userIds) for (const type of types) modes.set(`${userId}|${type}`, DEFAULT_EMAIL_MODE[type]);
+    for (const row of rows) modes.set(`${row.user_id}|${row.type}`, row.email_mode);
     return modes;
   }
 

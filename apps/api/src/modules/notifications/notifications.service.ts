@@ -15,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import { inTransaction } from '../../database/transaction.js';
 import { AccessService } from '../access/access.service.js';
-import { MailService } from '../mail/mail.service.js';
+import { MailService, type MailMessage } from '../mail/mail.service.js';
 import { RealtimePublisher } from '../realtime/realtime.publisher.js';
 import { composeMail, notificationSentence } from './notification-texts.js';
 import { toNotificationDto } from './notifications.mapper.js';
@@ -43,20 +43,20 @@ export class NotificationsService {
   async notify(drafts: NotificationDraft[]): Promise<void> {
     const allowed = await this.onlyThoseWhoMaySee(drafts);
     if (allowed.length === 0) return;
-    const recipients = new Map((await this.repository.recipients([...new Set(allowed.map((d) => d.userId))])).map((r) => [r.id, r]));
+    const userIds = [...new Set(allowed.map((d) => d.userId))];
+    const recipients = new Map((await this.repository.recipients(userIds)).map((r) => [r.id, r]));
+    const active = allowed.filter((d) => recipients.get(d.userId)?.status === 'active');
+    if (active.length === 0) return;
+    const modes = await this.repository.emailModesOf([...new Set(active.map((d) => d.userId))], [...new Set(active.map((d) => d.type))]);
+    const immediate = active.map((d) => modes.get(`${d.userId}|${d.type}`) === 'immediate');
     const rows = await inTransaction(this.dataSource, async (manager) => {
-      const inserted = await this.repository.insertMany(
-        allowed.filter((d) => recipients.get(d.userId)?.status === 'active'),
-        manager,
-      );
-      // immediate e-mails go into the outbox in the same transaction
-      const mailed: string[] = [];
+      const inserted = await this.repository.insertMany(active, manager, immediate);
+      // immediate e-mails go into the outbox in the same transaction (the rows are marked e-mailed as they are written)
+      const mails: MailMessage[] = [];
       for (const type of new Set(inserted.map((r) => r.type))) {
-        const ofType = inserted.filter((r) => r.type === type);
-        const modes = await this.repository.emailModes([...new Set(ofType.map((r) => r.user_id))], type, manager);
-        for (const row of ofType) {
+        for (const row of inserted) {
           const person = recipients.get(row.user_id);
-          if (!person || modes.get(row.user_id) !== 'immediate') continue;
+          if (row.type !== type || !person || modes.get(`${row.user_id}|${row.type}`) !== 'immediate') continue;
           const sentence = notificationSentence(person.locale, row.type, {
             actor: row.actor_name,
             subject: row.subject,
@@ -69,14 +69,13 @@ export class NotificationsService {
             this.url(PREFERENCES_PATH),
             false,
           );
-          await this.mail.enqueue({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html }, manager);
-          mailed.push(row.id);
+          mails.push({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html });
         }
       }
-      await this.repository.markEmailed(mailed, manager);
+      await this.mail.enqueueMany(mails, manager);
       return inserted;
     });
-    this.mail.kick();
+    if (immediate.includes(true)) this.mail.kick();
     await this.publish(rows);
   }
 
@@ -186,11 +185,18 @@ export class NotificationsService {
     });
   }
 
+  /** Each person's new notifications, then their unread count: one batch for every instance's sockets. */
   private async publish(rows: NotificationRow[]): Promise<void> {
     if (rows.length === 0) return;
-    for (const row of rows) this.realtime.toUsers([row.user_id], 'notification:new', toNotificationDto(row));
-    const counts = await this.repository.unreadCounts([...new Set(rows.map((r) => r.user_id))]);
-    for (const [userId, count] of counts) this.realtime.toUsers([userId], 'notification:unread-count', { count });
+    const byUser = new Map<string, NotificationRow[]>();
+    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+    const counts = await this.repository.unreadCounts([...byUser.keys()]);
+    await this.realtime.deliver(
+      [...byUser].flatMap(([userId, own]) => [
+        ...own.map((row) => RealtimePublisher.toUser(userId, 'notification:new', toNotificationDto(row))),
+        RealtimePublisher.toUser(userId, 'notification:unread-count', { count: counts.get(userId) ?? 0 }),
+      ]),
+    );
   }
 }
 
