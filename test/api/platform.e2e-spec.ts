@@ -114,6 +114,28 @@ describe('platform: errors, headers, docs, SPA', () => {
     expect(ui.headers['content-security-policy']).toMatch(/style-src 'self' 'unsafe-inline'/);
     expect(ui.headers['content-security-policy']).toMatch(/script-src 'self';/);
   });
+
+  it('serves the docs UI assets, the YAML document and JSON 404s under the docs path', async () => {
+    const init = await request(t.url).get('/api/docs/swagger-ui-init.js').set('X-Correlation-Id', 'docs-12345678');
+    expect(init.status).toBe(200);
+    expect(init.headers['content-type']).toMatch(/application\/javascript/);
+    expect(init.headers['x-correlation-id']).toBe('docs-12345678');
+    expect(init.text).toContain('/api/auth/login');
+    const css = await request(t.url).get('/api/docs/swagger-ui.css');
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    expect(css.headers['x-content-type-options']).toBe('nosniff');
+    const yaml = await request(t.url).get('/api/docs-yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.text).toMatch(/^openapi: 3\./);
+    const head = await request(t.url).head('/api/docs');
+    expect(head.status).toBe(200);
+    const missing = await request(t.url).get('/api/docs/no-such-file.js').set('X-Correlation-Id', 'docs-87654321');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/docs/no-such-file.js', correlationId: 'docs-87654321' });
+    const license = await request(t.url).get('/api/docs/LICENSE');
+    expect(license.status).toBe(404);
+  });
 });
 
 describe('platform: rate limiting', () => {

@@ -9,16 +9,17 @@ import fastifyStatic from '@fastify/static';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode } from '@treffpunkt/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
-import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/app-config.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { AllExceptionsFilter, mapError } from './common/errors/all-exceptions.filter.js';
+import { loggerParams } from './common/logging/logging.js';
+import { requestLogging } from './common/logging/request-logging.js';
+import { registerOpenApiDocs } from './common/openapi/openapi-docs.js';
 import { PostgresIoAdapter } from './modules/realtime/postgres-io.adapter.js';
 
 function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
@@ -87,9 +88,12 @@ export async function createApp(
     genReqId: correlationId,
     logger: false,
     return503OnClosing: true,
+    // no Nest middleware: requests are logged from a Fastify hook (below)
+    skipMiddie: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.logStream), adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const logging = requestLogging(loggerParams(config, options.logStream));
+  app.useLogger(logging.logger);
   app.setGlobalPrefix('api');
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -98,6 +102,7 @@ export async function createApp(
     void reply.header('x-correlation-id', request.id);
     done();
   });
+  fastify.addHook('onRequest', logging.onRequest);
 
   // JSON, plus multipart for uploads (streamed by the documents module): anything else is a clear 415.
   fastify.removeContentTypeParser('text/plain');
@@ -138,15 +143,7 @@ export async function createApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(new PostgresIoAdapter(app, config.databaseUrl));
 
-  // The OpenAPI document is built on the first request for it, not at every start (it walks every
-  // controller and DTO: time and memory nobody needs until the docs are opened).
-  const openApi = new DocumentBuilder()
-    .setTitle('Treffpunkt API')
-    .setDescription('REST API of Treffpunkt')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  registerOpenApiDocs(app);
 
   const webDist = config.webDistDir;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

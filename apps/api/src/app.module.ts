@@ -1,10 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
 import type { AppConfig } from './common/config/app-config.js';
 import { AppConfigModule } from './common/config/config.module.js';
 import { EventsModule } from './common/events/events.module.js';
-import { loggerParams } from './common/logging/logging.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
@@ -29,12 +26,11 @@ import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { databaseUrl: string }, logStream?: DestinationStream): DynamicModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config, logStream)),
         DatabaseModule.forRoot(config.databaseUrl),
         EventsModule,
         AuditModule,

@@ -18,8 +18,8 @@ export function loggerParams(config: AppConfig, stream?: DestinationStream): Par
     pinoHttp: [
       {
         level: config.logLevel,
-        // request ids come from Fastify (onRequest hook copies it to the raw request)
-        genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
+        // request ids come from Fastify (its onRequest hook copies them to the raw request); the
+        // lines are written by requestLogging (request-logging.ts) with these serializers and levels
         serializers: {
           req: (req: IncomingMessage & { id?: string; method?: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url) }),
           res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
@@ -41,7 +41,6 @@ export function loggerParams(config: AppConfig, stream?: DestinationStream): Par
         },
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
           err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
       },
       ...(stream ? [stream] : []),
     ] as Params['pinoHttp'],

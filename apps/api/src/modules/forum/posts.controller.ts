@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '../../common/openapi/decorators.js';
 import type { Page, PostDto, PostRevisionDto, PostWriteResponse } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser } from '../../common/auth/decorators.js';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '../../common/openapi/decorators.js';
 import { ErrorCode, type HealthResponse } from '@treffpunkt/contracts';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators.js';

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '../../common/openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import type { CalendarFeedDto, CalendarFeedStateDto } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';

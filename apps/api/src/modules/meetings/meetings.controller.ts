@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '../../common/openapi/decorators.js';
 import type { FastifyReply } from 'fastify';
 import type { AttendeeListDto, MeetingDto, MeetingListDto, RsvpResponse } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';

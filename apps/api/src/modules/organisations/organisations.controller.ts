@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../../common/openapi/decorators.js';
 import type { OrganisationListItemDto, OrganisationProfileDto, Page } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser } from '../../common/auth/decorators.js';

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../../common/openapi/decorators.js';
 import type { Page, SpaceDto, SpaceMemberDto, SubscriptionLevel, UserSummary } from '@treffpunkt/contracts';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ClientIp, CurrentUser } from '../../common/auth/decorators.js';

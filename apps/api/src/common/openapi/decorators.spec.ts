@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { describe, expect, it } from '@jest/globals';
+import * as swagger from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiProduces, ApiTags, applyOpenApiDecorators } from './decorators.js';
+
+const KEYS = ['swagger/apiUseTags', 'swagger/apiSecurity', 'swagger/apiHeaders', 'swagger/apiParameters', 'swagger/apiProduces', 'swagger/apiConsumes'];
+
+function metadataOf(target: object): Record<string, unknown> {
+  return Object.fromEntries(KEYS.map((k) => [k, Reflect.getMetadata(k, target)]).filter(([, v]) => v !== undefined));
+}
+
+describe('deferred OpenAPI decorators', () => {
+  it('record nothing until applied, then leave the same metadata as @nestjs/swagger applied directly', () => {
+    @ApiTags('files')
+    @ApiBearerAuth()
+    @ApiHeader({ name: 'X-Class', required: false })
+    class Deferred {
+      @ApiConsumes('multipart/form-data')
+      @ApiProduces('text/calendar')
+      @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry safely' })
+      upload(): void {}
+    }
+
+    @swagger.ApiTags('files')
+    @swagger.ApiBearerAuth()
+    @swagger.ApiHeader({ name: 'X-Class', required: false })
+    class Direct {
+      @swagger.ApiConsumes('multipart/form-data')
+      @swagger.ApiProduces('text/calendar')
+      @swagger.ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retry safely' })
+      upload(): void {}
+    }
+
+    expect(metadataOf(Deferred)).toEqual({});
+    expect(metadataOf(Deferred.prototype.upload)).toEqual({});
+    applyOpenApiDecorators(swagger);
+    expect(metadataOf(Direct)).not.toEqual({});
+    expect(metadataOf(Deferred)).toEqual(metadataOf(Direct));
+    expect(metadataOf(Deferred.prototype.upload)).toEqual(metadataOf(Direct.prototype.upload));
+    // applied once: a second call changes nothing
+    applyOpenApiDecorators(swagger);
+    expect(metadataOf(Deferred)).toEqual(metadataOf(Direct));
+  });
+});
