@@ -48,17 +48,22 @@ export class AccessRepository {
     return rows;
   }
 
-  /** Candidate spaces a person may see, before the rules are applied (cheap pre-filter). */
-  async candidateSpaceIds(userId: string, organisationId: string, includeAll: boolean, manager?: EntityManager): Promise<string[]> {
-    const rows: Array<{ id: string }> = includeAll
-      ? await this.q(manager).query('SELECT id FROM spaces')
-      : await this.q(manager).query(
-          `SELECT s.id FROM spaces s
-            WHERE s.visibility IN ('network', 'staff')
-               OR EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = s.id AND (m.user_id = $1 OR m.organisation_id = $2))`,
-          [userId, organisationId],
-        );
-    return rows.map((r) => r.id);
+  /**
+   * The facts of every space a person may see, before the rules are applied (candidates: every space
+   * for admins, else network and staff spaces and those with a membership), in one round trip.
+   */
+  async candidateSpaceFacts(
+    userId: string,
+    organisationId: string,
+    includeAll: boolean,
+    manager?: EntityManager,
+  ): Promise<SpaceFactsRow[]> {
+    const membership = membershipSql('s.id', '$1', '$2');
+    return this.q(manager).query(
+      `SELECT * FROM (SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, ${membership} AS membership FROM spaces s) c
+        WHERE $3 OR c.visibility IN ('network', 'staff') OR c.membership IS NOT NULL`,
+      [userId, organisationId, includeAll],
+    );
   }
 
   async space(spaceId: string, manager?: EntityManager): Promise<{ visibility: SpaceVisibility; archived: boolean } | null> {

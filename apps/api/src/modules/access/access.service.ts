@@ -34,7 +34,10 @@ export class AccessService {
 
   /** Access to each of the given spaces; invisible ones are absent from the map. */
   async spaces(user: AuthUser, spaceIds: string[], manager?: EntityManager): Promise<Map<string, SpaceAccess>> {
-    const rows = await this.repository.spaceFacts(user.id, user.organisationId, [...new Set(spaceIds)], manager);
+    return this.decideAll(user, await this.repository.spaceFacts(user.id, user.organisationId, [...new Set(spaceIds)], manager));
+  }
+
+  private decideAll(user: AuthUser, rows: SpaceFactsRow[]): Map<string, SpaceAccess> {
     const result = new Map<string, SpaceAccess>();
     for (const row of rows) {
       const access = this.decide(user, row);
@@ -53,8 +56,7 @@ export class AccessService {
 
   /** Every space the person may see. */
   async visibleSpaces(user: AuthUser, manager?: EntityManager): Promise<Map<string, SpaceAccess>> {
-    const candidates = await this.repository.candidateSpaceIds(user.id, user.organisationId, user.role === 'admin', manager);
-    return this.spaces(user, candidates, manager);
+    return this.decideAll(user, await this.repository.candidateSpaceFacts(user.id, user.organisationId, user.role === 'admin', manager));
   }
 
   async requireSpace(user: AuthUser, spaceId: string, manager?: EntityManager): Promise<SpaceAccess> {

@@ -85,33 +85,54 @@ export class UsersRepository {
     await this.repo(manager).increment({ id }, 'tokenVersion', 1);
   }
 
-  /** The people directory: filters combine with AND; ordered by name, keyset-paginated. */
+  /**
+   * The people directory: filters combine with AND; ordered by name, keyset-paginated. Plain SQL with
+   * the listed columns only (one statement; a paginated join in the query builder sends two).
+   */
   async page(options: { cursor?: { name: string; id: string }; limit: number; filter?: UserFilter }): Promise<UserWithOrganisation[]> {
     const filter = options.filter ?? { terms: [], statuses: ['active'] };
-    const qb = this.repo()
-      .createQueryBuilder('u')
-      .innerJoinAndSelect('u.organisation', 'o')
-      .orderBy('u.display_name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .take(options.limit + 1);
-    if (filter.statuses !== 'all') qb.andWhere('u.status IN (:...statuses)', { statuses: filter.statuses });
-    filter.terms.forEach((term, i) => qb.andWhere(`u.search_text LIKE :term${i} ESCAPE '\\'`, { [`term${i}`]: containsPattern(term) }));
-    if (filter.organisationId) qb.andWhere('u.organisation_id = :organisationId', { organisationId: filter.organisationId });
-    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    const params: unknown[] = [];
+    const p = (value: unknown): string => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.statuses !== 'all') where.push(`u.status = ANY(${p(filter.statuses)}::text[])`);
+    for (const term of filter.terms) where.push(`u.search_text LIKE ${p(containsPattern(term))} ESCAPE '\\'`);
+    if (filter.organisationId) where.push(`u.organisation_id = ${p(filter.organisationId)}`);
+    if (filter.role) where.push(`u.role = ${p(filter.role)}`);
     // folded on both sides, so case and accents never matter
     if (filter.language)
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM unnest(u.languages) l WHERE search_fold(ARRAY[l]) = search_fold(ARRAY[CAST(:language AS text)]))',
-        {
-          language: filter.language,
-        },
+      where.push(
+        `EXISTS (SELECT 1 FROM unnest(u.languages) l WHERE search_fold(ARRAY[l]) = search_fold(ARRAY[CAST(${p(filter.language)} AS text)]))`,
       );
     if (filter.expertise)
-      qb.andWhere(`EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE search_fold(ARRAY[e]) LIKE :expertise ESCAPE '\\')`, {
-        expertise: containsPattern(filter.expertise),
-      });
-    if (options.cursor) qb.andWhere('(u.display_name, u.id) > (:name, :id)', options.cursor);
-    return (await qb.getMany()) as UserWithOrganisation[];
+      where.push(
+        `EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE search_fold(ARRAY[e]) LIKE ${p(containsPattern(filter.expertise))} ESCAPE '\\')`,
+      );
+    if (options.cursor) where.push(`(u.display_name, u.id) > (${p(options.cursor.name)}, ${p(options.cursor.id)})`);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT u.id, u.display_name, u.handle, u.role, u.organisation_id, u.email, u.phone, u.status, u.languages, u.expertise,
+              o.name AS org_name, o.type AS org_type, o.city AS org_city
+         FROM users u JOIN organisations o ON o.id = u.organisation_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY u.display_name, u.id
+        LIMIT ${p(options.limit + 1)}`,
+      params,
+    );
+    return rows.map(
+      (r) =>
+        ({
+          id: r.id,
+          displayName: r.display_name,
+          handle: r.handle,
+          role: r.role,
+          organisationId: r.organisation_id,
+          email: r.email,
+          phone: r.phone,
+          status: r.status,
+          languages: r.languages,
+          expertise: r.expertise,
+          organisation: { id: r.organisation_id, name: r.org_name, type: r.org_type, city: r.org_city },
+        }) as UserWithOrganisation,
+    );
   }
 
   /** Active people whose handle or name starts with `q` (for @-mention autocomplete). */
