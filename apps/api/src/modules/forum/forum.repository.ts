@@ -473,6 +473,16 @@ export class ForumRepository {
     await this.m(manager).getRepository(ThreadSubscription).upsert({ userId, threadId, level }, ['userId', 'threadId']);
   }
 
+  /** After a reply: the author watches the thread (`watchUnlessChosen`) and their draft for it is gone, in one statement. */
+  async repliedBy(userId: string, threadId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `WITH watching AS (
+         INSERT INTO thread_subscriptions (user_id, thread_id, level) VALUES ($1, $2, 'watching') ON CONFLICT DO NOTHING)
+       DELETE FROM drafts WHERE user_id = $1 AND thread_id = $2`,
+      [userId, threadId],
+    );
+  }
+
   /** Authors and repliers watch automatically, unless they chose a level themselves (muted stays muted). */
   async watchUnlessChosen(userId: string, threadId: string, manager: EntityManager): Promise<void> {
     await manager.query(`INSERT INTO thread_subscriptions (user_id, thread_id, level) VALUES ($1, $2, 'watching') ON CONFLICT DO NOTHING`, [

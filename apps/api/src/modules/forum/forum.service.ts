@@ -298,10 +298,9 @@ export class ForumService {
 
   async createPost(ctx: WriteContext, threadId: string, request: CreatePostRequest, idempotencyKey?: string): Promise<PostWriteResponse> {
     const { user } = ctx;
-    const access = await this.access.requireThread(user, threadId);
+    const { access, thread } = await this.readThread(user, threadId);
     if (access.archived) throw spaceArchived();
     this.access.assert(access, 'post');
-    const thread = await this.requireThreadRow(threadId);
     if (thread.locked) throw threadLocked();
     if (thread.kind === 'case') this.checkPii(detectPii(request.body, 'body'), request.acknowledgePii);
     const retention = thread.kind === 'case' ? ((await this.spaces.findById(access.spaceId))?.caseRetentionMonths ?? 12) : null;
@@ -314,8 +313,7 @@ export class ForumService {
         throw new DomainError(400, ErrorCode.ValidationFailed, 'replyToPostId must be a post of this thread');
       }
       const attachmentIds = await this.attachable(manager, access.spaceId, request.attachmentIds);
-      await this.forum.watchUnlessChosen(user.id, threadId, manager);
-      await this.forum.deleteDraft(user.id, { threadId }, manager);
+      await this.forum.repliedBy(user.id, threadId, manager);
       await this.auditPiiAcknowledged(ctx, threadId, request.acknowledgePii === true && thread.kind === 'case', [request.body], manager);
 
       const appended = await this.forum.appendPost(threadId, retention, manager);
