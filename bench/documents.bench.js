@@ -21,9 +21,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
+import { API_MAIN as MAIN } from './lib/proc.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const MAIN = join(ROOT, 'apps/api/dist/apps/api/src/main.js');
 const MiB = 1024 * 1024;
 
 const freePort = () =>
@@ -175,7 +175,9 @@ export async function measureDocuments({ sizeMiB, many, manyMiB, concurrency, po
   const dataDir = join(work, 'data');
   const cleanup = () => rmSync(work, { recursive: true, force: true });
   port ??= await freePort();
-  const server = spawn(process.execPath, [MAIN], {
+  const nodeArgs = (process.env.BENCH_API_ARGS ?? '').split(/\s+/).filter(Boolean);
+  if (process.env.BENCH_CPU_PROF) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`);
+  const server = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -132,7 +132,12 @@ describe('platform: errors, headers, docs, SPA', () => {
     expect(head.status).toBe(200);
     const missing = await request(t.url).get('/api/docs/no-such-file.js').set('X-Correlation-Id', 'docs-87654321');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/docs/no-such-file.js', correlationId: 'docs-87654321' });
+    expect(missing.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Cannot GET /api/docs/no-such-file.js',
+      correlationId: 'docs-87654321',
+    });
     const license = await request(t.url).get('/api/docs/LICENSE');
     expect(license.status).toBe(404);
   });

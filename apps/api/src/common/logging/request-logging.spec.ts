@@ -67,7 +67,12 @@ describe('requestLogging', () => {
     await get('/missing', 'id-2', 404);
     await get('/broken', 'id-3', 500);
     const [ok, missing, broken] = lines.splice(0);
-    expect(ok).toMatchObject({ level: 30, req: { id: 'id-1', method: 'GET', url: '/a?b=1' }, res: { statusCode: 200 }, msg: 'request completed' });
+    expect(ok).toMatchObject({
+      level: 30,
+      req: { id: 'id-1', method: 'GET', url: '/a?b=1' },
+      res: { statusCode: 200 },
+      msg: 'request completed',
+    });
     expect(Object.keys(ok!)).toEqual(['level', 'time', 'pid', 'hostname', 'req', 'res', 'responseTime', 'msg']);
     expect(missing).toMatchObject({ level: 40, req: { id: 'id-2' }, res: { statusCode: 404 }, msg: 'request completed' });
     expect(broken).toMatchObject({ level: 50, req: { id: 'id-3' }, res: { statusCode: 500 }, msg: 'request errored' });

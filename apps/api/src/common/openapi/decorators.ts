@@ -23,9 +23,9 @@ const pending: Application[] = [];
 
 function deferred<N extends Name>(name: N) {
   return (...args: Parameters<(typeof Swagger)[N]>): ClassDecorator & MethodDecorator =>
-    ((target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
       pending.push({ name, args, target, key, descriptor });
-    }) as ClassDecorator & MethodDecorator;
+    };
 }
 
 export const ApiBearerAuth = deferred('ApiBearerAuth');

@@ -30,7 +30,7 @@ async function buildDocsServer(app: NestFastifyApplication): Promise<FastifyInst
   swagger.SwaggerModule.setup('api/docs', host, () => swagger.SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
   });
-  const instance = adapter.getInstance() as unknown as FastifyInstance;
+  const instance = adapter.getInstance<FastifyInstance>();
   await instance.listen({ host: '127.0.0.1', port: 0 });
   return instance;
 }

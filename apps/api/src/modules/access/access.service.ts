@@ -65,6 +65,16 @@ export class AccessService {
     return access;
   }
 
+  /**
+   * `requireSpace` for facts read by the caller together with the space's content (the facts must
+   * come from `membershipSql` for this person): null or invisible → 404.
+   */
+  spaceAccess(user: AuthUser, facts: SpaceFactsRow | null): SpaceAccess {
+    const access = facts ? this.decide(user, facts) : null;
+    if (!access) throw notFound('Space');
+    return access;
+  }
+
   /** The thread's space access; deleted threads and threads in invisible spaces are 404. */
   async requireThread(user: AuthUser, threadId: string, manager?: EntityManager): Promise<SpaceAccess> {
     return this.threadAccess(user, await this.repository.threadSpaceFacts(threadId, user.id, user.organisationId, manager));

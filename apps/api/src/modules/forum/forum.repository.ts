@@ -204,19 +204,47 @@ export class ForumRepository {
   }
 
   /** Pinned first, then by last activity; keyset-paginated. */
-  async threadPage(spaceId: string, userId: string, limit: number, cursor?: ThreadCursor): Promise<ThreadListRow[]> {
-    const params: unknown[] = [spaceId, userId, limit + 1];
+  /**
+   * A page of a space's threads for one reader, with the space's facts for the access rules (see
+   * AccessService.spaceAccess) in the same round trip; the caller shows the rows only when the rules
+   * allow. Null when the space does not exist.
+   */
+  async threadPage(
+    spaceId: string,
+    userId: string,
+    organisationId: string,
+    limit: number,
+    cursor?: ThreadCursor,
+  ): Promise<{ facts: SpaceFactsRow; rows: ThreadListRow[] } | null> {
+    const params: unknown[] = [spaceId, userId, organisationId, limit + 1];
     if (cursor) params.push(cursor.pinned === '1', cursor.ts, cursor.id);
     const rows: Raw[] = await this.dataSource.query(
-      `SELECT ${THREAD_SQL}, r.last_read_seq, t.last_post_at::text AS cursor_ts
-         FROM threads t JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
-         LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-        WHERE t.space_id = $1 AND t.deleted_at IS NULL${cursor ? ' AND (t.pinned, t.last_post_at, t.id) < ($4, CAST($5 AS timestamptz), $6)' : ''}
-        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
-        LIMIT $3`,
+      `SELECT f.*, l.* FROM (
+         SELECT s.visibility AS space_visibility, s.archived_at IS NOT NULL AS space_archived,
+                ${membershipSql('s.id', '$2', '$3')} AS space_membership
+           FROM spaces s WHERE s.id = $1) f
+       LEFT JOIN LATERAL (
+         SELECT ${THREAD_SQL}, r.last_read_seq, t.last_post_at::text AS cursor_ts
+           FROM threads t JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
+           LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+          WHERE t.space_id = $1 AND t.deleted_at IS NULL${cursor ? ' AND (t.pinned, t.last_post_at, t.id) < ($5, CAST($6 AS timestamptz), $7)' : ''}
+          ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
+          LIMIT $4) l ON true`,
       params,
     );
-    return rows.map((r) => ({ thread: threadOf(r), lastReadSeq: r.last_read_seq as number | null, cursorTs: r.cursor_ts as string }));
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      facts: {
+        id: spaceId,
+        visibility: first.space_visibility as SpaceFactsRow['visibility'],
+        archived: first.space_archived as boolean,
+        membership: first.space_membership as SpaceFactsRow['membership'],
+      },
+      rows: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({ thread: threadOf(r), lastReadSeq: r.last_read_seq as number | null, cursorTs: r.cursor_ts as string })),
+    };
   }
 
   async updateThread(

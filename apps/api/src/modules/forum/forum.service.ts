@@ -57,12 +57,13 @@ export class ForumService {
   // ── threads ────────────────────────────────────────────────────────────────────────────────
 
   async listThreads(user: AuthUser, spaceId: string, query: { cursor?: string; limit?: number }): Promise<Page<ThreadSummaryDto>> {
-    await this.access.requireSpace(user, spaceId);
     const limit = query.limit ?? 30;
     const cursor = decodeCursor(query.cursor, ['pinned', 'ts', 'id'] as const);
-    const rows = await this.forum.threadPage(spaceId, user.id, limit, cursor);
+    // the space's facts come with the page; the rows are shown only when the rules allow
+    const page = await this.forum.threadPage(spaceId, user.id, user.organisationId, limit, cursor);
+    this.access.spaceAccess(user, page?.facts ?? null);
     return toPage(
-      rows,
+      page!.rows,
       limit,
       (r) => toThreadSummaryDto(r.thread, r.lastReadSeq),
       (r) => ({ pinned: r.thread.pinned ? '1' : '0', ts: r.cursorTs, id: r.thread.id }),

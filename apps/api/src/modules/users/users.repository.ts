@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, UserStatus } from '@treffpunkt/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { containsPattern } from '../../common/text/search-text.js';
 import { User } from './entities/user.entity.js';
 
@@ -51,9 +51,28 @@ export class UsersRepository {
     return user as UserWithOrganisation | null;
   }
 
+  /**
+   * People as lists show them (UserSummary: id, name, handle, role, organisation), in one plain
+   * statement: no password hashes, profiles or organisation descriptions are read.
+   */
   async findManyWithOrganisation(ids: string[]): Promise<UserWithOrganisation[]> {
     if (ids.length === 0) return [];
-    return (await this.repo().find({ where: { id: In([...new Set(ids)]) }, relations: { organisation: true } })) as UserWithOrganisation[];
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT u.id, u.display_name, u.handle, u.role, u.organisation_id, o.name AS org_name, o.type AS org_type, o.city AS org_city
+         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return rows.map(
+      (r) =>
+        ({
+          id: r.id,
+          displayName: r.display_name,
+          handle: r.handle,
+          role: r.role,
+          organisationId: r.organisation_id,
+          organisation: { id: r.organisation_id, name: r.org_name, type: r.org_type, city: r.org_city },
+        }) as UserWithOrganisation,
+    );
   }
 
   async handleExists(handle: string, exceptUserId?: string, manager?: EntityManager): Promise<boolean> {
