@@ -2,7 +2,7 @@
  * POST /api/threads/:id/posts on a thread with 50 watchers (notifications written, socket emit
  * after commit) vs `pgbench -f` running the statements the API ran for one such reply — the
  * database floor. The script is built from the SQL captured in this run: the new post's sequence
- * number and id come from the script's own UPDATE … RETURNING / INSERT … RETURNING (`\gset`).
+ * id comes from the script's own reply statement (`\gset`).
  */
 import { captureRequest, interleave, login, resultRow, startApiOn } from './lib/harness.js';
 import { closedLoop, fixedRate, makePool, requestJson } from './lib/load.js';
@@ -10,22 +10,20 @@ import { pgbenchAvailable, renderStatement, runPgbench, script } from './lib/pgb
 
 const BODY = 'Danke für den Hinweis. Wir haben die Unterlagen zur Anerkennung geprüft und melden uns bis Freitag.';
 
-/** The captured reply as a pgbench script. */
-export function replyScript(statements, { postId, seq }) {
+/**
+ * The captured reply as a pgbench script: the statement that writes the post stores its id with
+ * `\gset p_` (p_id), and every later parameter that names the post uses :p_id instead.
+ */
+export function replyScript(statements, { postId }) {
   const out = [];
-  let inserted = false;
+  let written = false;
   for (const st of statements) {
-    const variables = (value) => {
-      if (value === postId) return "':p_id'";
-      if (inserted && value === `{${postId}}`) return "ARRAY[':p_id']";
-      if (value === String(seq) && (/INSERT INTO "posts"/.test(st.sql) || /INSERT INTO thread_reads/.test(st.sql))) return ':last_seq';
-      return null;
-    };
+    const variables = (value) =>
+      written && typeof value === 'string' && value.includes(postId) ? `'${value.replace(/'/g, "''").replaceAll(postId, ':p_id')}'` : null;
     const text = renderStatement(st, variables);
-    if (/RETURNING last_seq/.test(st.sql)) out.push({ text, meta: '\\gset' });
-    else if (/^INSERT INTO "posts"/.test(st.sql.trim())) {
+    if (!written && /INSERT INTO posts/.test(st.sql)) {
       out.push({ text, meta: '\\gset p_' });
-      inserted = true;
+      written = true;
     } else out.push({ text });
   }
   return script(out);
@@ -42,7 +40,7 @@ export default {
     try {
       const token = await login(capturing.base, ctx, 'advisor');
       const { statements, result } = await captureRequest(capturing, () => send(capturing.base, token));
-      text = replyScript(statements, { postId: result.post.id, seq: result.post.seq });
+      text = replyScript(statements, { postId: result.post.id });
       ctx.log(`  reply: ${statements.length} statements per reply captured`);
     } finally {
       await capturing.stop();

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, SpaceRole, SpaceVisibility, UserStatus } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { SpaceFacts } from './access.rules.js';
 
 export interface SpaceFactsRow {
   id: string;
@@ -66,12 +67,26 @@ export class AccessRepository {
     );
   }
 
-  async space(spaceId: string, manager?: EntityManager): Promise<{ visibility: SpaceVisibility; archived: boolean } | null> {
-    const rows: Array<{ visibility: SpaceVisibility; archived: boolean }> = await this.q(manager).query(
-      'SELECT visibility, archived_at IS NOT NULL AS archived FROM spaces WHERE id = $1',
-      [spaceId],
+  /**
+   * A space's facts for each of the given people who exist (their role, organisation, status and
+   * membership), in one round trip: who may hear of something in the space (mentions, notifications).
+   * Empty when the space does not exist.
+   */
+  async spaceFactsOfPeople(
+    spaceId: string,
+    userIds: string[],
+    manager?: EntityManager,
+  ): Promise<Array<SubjectRow & { facts: SpaceFacts }>> {
+    if (userIds.length === 0) return [];
+    const rows: Array<SubjectRow & { visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await this.q(
+      manager,
+    ).query(
+      `SELECT u.id, u.role, u.organisation_id AS "organisationId", u.status, s.visibility, s.archived_at IS NOT NULL AS archived,
+              ${membershipSql('s.id', 'u.id', 'u.organisation_id')} AS membership
+         FROM spaces s JOIN users u ON u.id = ANY($2::uuid[]) WHERE s.id = $1`,
+      [spaceId, userIds],
     );
-    return rows[0] ?? null;
+    return rows.map(({ visibility, archived, membership, ...subject }) => ({ ...subject, facts: { visibility, archived, membership } }));
   }
 
   async subjects(userIds: string[], manager?: EntityManager): Promise<SubjectRow[]> {
@@ -79,18 +94,6 @@ export class AccessRepository {
     return this.q(manager).query(`SELECT id, role, organisation_id AS "organisationId", status FROM users WHERE id = ANY($1::uuid[])`, [
       userIds,
     ]);
-  }
-
-  /** Memberships of several people in one space (for mentions and notification fan-out). */
-  async memberships(spaceId: string, userIds: string[], manager?: EntityManager): Promise<Map<string, SpaceRole>> {
-    if (userIds.length === 0) return new Map();
-    const rows: Array<{ user_id: string; role: SpaceRole }> = await this.q(manager).query(
-      `SELECT u.id AS user_id, max(m.role) AS role
-         FROM users u JOIN space_members m ON m.space_id = $1 AND (m.user_id = u.id OR m.organisation_id = u.organisation_id)
-        WHERE u.id = ANY($2::uuid[]) GROUP BY u.id`,
-      [spaceId, userIds],
-    );
-    return new Map(rows.map((r) => [r.user_id, r.role]));
   }
 
   /**

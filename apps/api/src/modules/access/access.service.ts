@@ -105,16 +105,9 @@ export class AccessService {
 
   /** Of the given people, those who can see the space (active accounts only). For mentions and notifications. */
   async usersWhoCanSee(spaceId: string, userIds: string[], manager?: EntityManager): Promise<Set<string>> {
-    const ids = [...new Set(userIds)];
-    const space = await this.repository.space(spaceId, manager);
-    if (!space || ids.length === 0) return new Set();
-    const subjects = await this.repository.subjects(ids, manager);
-    const memberships = await this.repository.memberships(spaceId, ids, manager);
     const visible = new Set<string>();
-    for (const subject of subjects) {
-      if (subject.status !== 'active') continue;
-      const facts: SpaceFacts = { visibility: space.visibility, archived: space.archived, membership: memberships.get(subject.id) ?? null };
-      if (effectiveRole(subject, facts)) visible.add(subject.id);
+    for (const { facts, ...subject } of await this.repository.spaceFactsOfPeople(spaceId, [...new Set(userIds)], manager)) {
+      if (subject.status === 'active' && effectiveRole(subject, facts)) visible.add(subject.id);
     }
     return visible;
   }

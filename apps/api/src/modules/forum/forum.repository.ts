@@ -39,6 +39,26 @@ export interface ThreadForReader {
   lastReadSeq: number | null;
   subscription: SubscriptionLevel | null;
 }
+/** What a reply writes (ForumRepository.appendReply). */
+export interface ReplyValues {
+  threadId: string;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  replyToPostId: string | null;
+  /** Case threads: the retention date moves to this many months from now. */
+  retentionMonths: number | null;
+  mentionedUserIds: string[];
+  attachmentIds: string[];
+}
+/** Why a reply was not written: the thread is gone, locked, or the post replied to is not one of its posts. */
+export type ReplyRefusal = 'thread' | 'locked' | 'replyTo';
+/** A reply as written, with its mentions and attachments (as PostPage has them). */
+export interface AppendedReply {
+  post: PostWithRelations;
+  mentions: Map<string, MentionRow[]>;
+  attachments: Map<string, AttachmentRow[]>;
+}
 /** A page of posts with the mentions and attachments of each post. */
 export interface PostPage {
   posts: PostWithRelations[];
@@ -56,6 +76,29 @@ const authorSql = (user: string, organisation: string, a: string): string =>
    ${organisation}.city AS ${a}org_city`;
 
 type Raw = Record<string, unknown>;
+
+/** A post's own columns, in the order postOf reads them. */
+const POST_COLUMNS = [
+  'id',
+  'thread_id',
+  'seq',
+  'author_id',
+  'body',
+  'body_html',
+  'reply_to_post_id',
+  'revision_count',
+  'edited_at',
+  'deleted_at',
+  'deleted_by_id',
+  'created_at',
+  'updated_at',
+];
+/** A post's mentions (`m` with `mu` joined) and live attachments (`a` with the joins below) as JSON lists. */
+const MENTIONS_JSON = `json_agg(json_build_object('userId', mu.id, 'handle', mu.handle, 'displayName', mu.display_name) ORDER BY mu.handle)`;
+const ATTACHMENTS_JSON = `json_agg(json_build_object('documentId', d.id, 'name', d.name, 'size', v.size, 'contentType', v.content_type)
+                                   ORDER BY d.name, d.id)`;
+const ATTACHMENTS_JOIN = `JOIN documents d ON d.id = a.document_id
+  JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version WHERE d.deleted_at IS NULL`;
 
 function authorOf(r: Raw, a: string): UserWithOrganisation {
   const organisationId = r[`${a}organisation_id`] as string;
@@ -286,6 +329,73 @@ export class ForumRepository {
     return row ? { seq: row.last_seq, locked: row.locked, deleted: row.deleted } : null;
   }
 
+  /**
+   * A reply in one statement (atomic on its own, or part of the caller's transaction): the thread's
+   * next number (the row lock is held only for this statement), the post, its mentions and
+   * attachments, the author's watch (unless they chose a level) and read marker, their draft
+   * removed. Nothing is written when the thread is gone or locked or `replyToPostId` is not one of
+   * its posts: then `refused` says which (for the answer), read after the fact.
+   */
+  async appendReply(values: ReplyValues, manager?: EntityManager): Promise<AppendedReply | { refused: ReplyRefusal }> {
+    const rows: Raw[] = await this.m(manager).query(
+      `WITH numbered AS (
+         UPDATE threads t SET last_seq = t.last_seq + 1, post_count = t.post_count + 1, last_post_at = now(), updated_at = now(),
+                retention_until = CASE WHEN $6::int IS NULL THEN t.retention_until ELSE now() + make_interval(months => $6::int) END
+          WHERE t.id = $1 AND t.deleted_at IS NULL AND NOT t.locked
+            AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM posts r WHERE r.id = $5::uuid AND r.thread_id = $1))
+          RETURNING t.last_seq),
+       p AS (
+         INSERT INTO posts (thread_id, seq, author_id, body, body_html, reply_to_post_id)
+         SELECT $1, numbered.last_seq, $2, $3, $4, $5::uuid FROM numbered
+         RETURNING ${POST_COLUMNS.map((c) => `posts.${c}`).join(', ')}),
+       mentioned AS (
+         INSERT INTO post_mentions (post_id, user_id) SELECT p.id, m.user_id FROM p, unnest($7::uuid[]) AS m(user_id) ON CONFLICT DO NOTHING
+         RETURNING user_id),
+       attached AS (
+         INSERT INTO post_attachments (post_id, document_id) SELECT p.id, d.document_id FROM p, unnest($8::uuid[]) AS d(document_id)
+         ON CONFLICT DO NOTHING RETURNING document_id),
+       watching AS (
+         INSERT INTO thread_subscriptions (user_id, thread_id, level) SELECT $2, $1, 'watching' FROM numbered ON CONFLICT DO NOTHING),
+       draft AS (DELETE FROM drafts WHERE user_id = $2 AND thread_id = $1 AND EXISTS (SELECT 1 FROM numbered)),
+       marker AS (
+         INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at) SELECT $2, $1, numbered.last_seq, now() FROM numbered
+         ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = greatest(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now())
+       SELECT ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')}, ${authorSql('u', 'o', 'u_')},
+              rp.id AS rp_id, rp.seq AS rp_seq, rp.author_id AS rp_author_id, ${authorSql('ru', 'ro', 'ru_')},
+              (SELECT ${MENTIONS_JSON} FROM mentioned m JOIN users mu ON mu.id = m.user_id) AS mentions,
+              (SELECT ${ATTACHMENTS_JSON} FROM attached a ${ATTACHMENTS_JOIN}) AS attachments
+         FROM p JOIN users u ON u.id = p.author_id JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN posts rp ON rp.id = p.reply_to_post_id LEFT JOIN users ru ON ru.id = rp.author_id
+         LEFT JOIN organisations ro ON ro.id = ru.organisation_id`,
+      [
+        values.threadId,
+        values.authorId,
+        values.body,
+        values.bodyHtml,
+        values.replyToPostId,
+        values.retentionMonths,
+        values.mentionedUserIds,
+        values.attachmentIds,
+      ],
+    );
+    const r = rows[0];
+    if (r) {
+      const post = postOf(r);
+      return {
+        post,
+        mentions: new Map(r.mentions ? [[post.id, r.mentions as MentionRow[]]] : []),
+        attachments: new Map(r.attachments ? [[post.id, r.attachments as AttachmentRow[]]] : []),
+      };
+    }
+    const [why] = await this.m(manager).query<Array<{ deleted: boolean; locked: boolean; reply_ok: boolean }>>(
+      `SELECT t.deleted_at IS NOT NULL AS deleted, t.locked,
+              ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM posts r WHERE r.id = $2::uuid AND r.thread_id = t.id)) AS reply_ok
+         FROM threads t WHERE t.id = $1`,
+      [values.threadId, values.replyToPostId],
+    );
+    return { refused: !why || why.deleted ? 'thread' : why.locked ? 'locked' : !why.reply_ok ? 'replyTo' : 'thread' };
+  }
+
   async decrementPostCount(id: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE threads SET post_count = greatest(post_count - 1, 0) WHERE id = $1', [id]);
   }
@@ -326,12 +436,6 @@ export class ForumRepository {
     return (await this.postQuery(manager).where('p.id = :id', { id }).getOne()) as PostWithRelations | null;
   }
 
-  async findPostInThread(threadId: string, postId: string, manager?: EntityManager): Promise<Post | null> {
-    return this.m(manager)
-      .getRepository(Post)
-      .findOne({ where: { id: postId, threadId } });
-  }
-
   /**
    * A reader's page of posts after `afterSeq` (limit + 1 rows: the extra one says whether there is a
    * next page), each with its mentions and live attachments, in one statement that also moves the
@@ -340,8 +444,7 @@ export class ForumRepository {
   async readPostPage(threadId: string, afterSeq: number, limit: number, readerId: string): Promise<PostPage> {
     const rows: Raw[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT p.id, p.thread_id, p.seq, p.author_id, p.body, p.body_html, p.reply_to_post_id, p.revision_count, p.edited_at,
-                p.deleted_at, p.deleted_by_id, p.created_at, p.updated_at
+         SELECT ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')}
            FROM posts p WHERE p.thread_id = $1 AND p.seq > $2 ORDER BY p.seq LIMIT $3::int + 1
        ), marked AS (
          INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at)
@@ -351,14 +454,8 @@ export class ForumRepository {
        )
        SELECT page.*, ${authorSql('u', 'o', 'u_')}, rp.id AS rp_id, rp.seq AS rp_seq, rp.author_id AS rp_author_id,
               ${authorSql('ru', 'ro', 'ru_')},
-              (SELECT json_agg(json_build_object('userId', mu.id, 'handle', mu.handle, 'displayName', mu.display_name) ORDER BY mu.handle)
-                 FROM post_mentions m JOIN users mu ON mu.id = m.user_id WHERE m.post_id = page.id) AS mentions,
-              (SELECT json_agg(json_build_object('documentId', d.id, 'name', d.name, 'size', v.size, 'contentType', v.content_type)
-                               ORDER BY d.name, d.id)
-                 FROM post_attachments a
-                 JOIN documents d ON d.id = a.document_id
-                 JOIN document_versions v ON v.document_id = d.id AND v.version = d.current_version
-                WHERE a.post_id = page.id AND d.deleted_at IS NULL) AS attachments
+              (SELECT ${MENTIONS_JSON} FROM post_mentions m JOIN users mu ON mu.id = m.user_id WHERE m.post_id = page.id) AS mentions,
+              (SELECT ${ATTACHMENTS_JSON} FROM post_attachments a ${ATTACHMENTS_JOIN} AND a.post_id = page.id) AS attachments
          FROM page
          JOIN users u ON u.id = page.author_id JOIN organisations o ON o.id = u.organisation_id
          LEFT JOIN posts rp ON rp.id = page.reply_to_post_id
@@ -499,16 +596,6 @@ export class ForumRepository {
 
   async setThreadSubscription(userId: string, threadId: string, level: SubscriptionLevel, manager?: EntityManager): Promise<void> {
     await this.m(manager).getRepository(ThreadSubscription).upsert({ userId, threadId, level }, ['userId', 'threadId']);
-  }
-
-  /** After a reply: the author watches the thread (`watchUnlessChosen`) and their draft for it is gone, in one statement. */
-  async repliedBy(userId: string, threadId: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `WITH watching AS (
-         INSERT INTO thread_subscriptions (user_id, thread_id, level) VALUES ($1, $2, 'watching') ON CONFLICT DO NOTHING)
-       DELETE FROM drafts WHERE user_id = $1 AND thread_id = $2`,
-      [userId, threadId],
-    );
   }
 
   /** Authors and repliers watch automatically, unless they chose a level themselves (muted stays muted). */

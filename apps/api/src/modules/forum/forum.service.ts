@@ -32,7 +32,15 @@ import { SpacesRepository } from '../spaces/spaces.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { piiSuspected, spaceArchived, threadLocked } from './forum.errors.js';
 import { toDraftDto, toPostDto, toPostRevisionDto, toThreadDto, toThreadSummaryDto } from './forum.mapper.js';
-import { ForumRepository, type PostPage, type PostWithRelations, type ThreadWithAuthor } from './forum.repository.js';
+import {
+  ForumRepository,
+  type AppendedReply,
+  type PostPage,
+  type PostWithRelations,
+  type ReplyRefusal,
+  type ReplyValues,
+  type ThreadWithAuthor,
+} from './forum.repository.js';
 import { extractMentions, renderMarkdown, type ResolvedMention } from './markdown.renderer.js';
 import { detectPii } from './pii/pii-detector.js';
 
@@ -308,51 +316,65 @@ export class ForumService {
     const mentions = await this.resolveMentions(access.spaceId, request.body);
     const bodyHtml = renderMarkdown(request.body, mentions.resolved);
 
-    const result = await this.idempotency.run(user.id, idempotencyKey, `POST /threads/${threadId}/posts`, async (manager, afterCommit) => {
-      // everything that does not need the post's number first: numbering locks the thread row until commit
-      if (request.replyToPostId && !(await this.forum.findPostInThread(threadId, request.replyToPostId, manager))) {
-        throw new DomainError(400, ErrorCode.ValidationFailed, 'replyToPostId must be a post of this thread');
-      }
-      const attachmentIds = await this.attachable(manager, access.spaceId, request.attachmentIds);
-      await this.forum.repliedBy(user.id, threadId, manager);
-      await this.auditPiiAcknowledged(ctx, threadId, request.acknowledgePii === true && thread.kind === 'case', [request.body], manager);
-
-      const appended = await this.forum.appendPost(threadId, retention, manager);
-      if (!appended || appended.deleted) throw notFound('Thread');
-      if (appended.locked) throw threadLocked();
-      const { seq } = appended;
-      const postId = await this.forum.insertPost(
-        { threadId, seq, authorId: user.id, body: request.body, bodyHtml, replyToPostId: request.replyToPostId ?? null },
-        manager,
-      );
-      await this.forum.insertMentions(
-        postId,
-        mentions.resolved.map((m) => m.userId),
-        manager,
-      );
-      await this.forum.insertAttachments(postId, attachmentIds, manager);
-      afterCommit(() =>
-        this.events.emit('forum.post_created', {
-          threadId,
-          spaceId: access.spaceId,
-          postId,
-          seq,
-          authorId: user.id,
-          replyToPostId: request.replyToPostId ?? null,
-          mentionedUserIds: mentions.resolved.map((m) => m.userId),
-        }),
-      );
-      return { postId, seq, unlinkedMentions: mentions.unlinked };
+    const values = (attachmentIds: string[]): ReplyValues => ({
+      threadId,
+      authorId: user.id,
+      body: request.body,
+      bodyHtml,
+      replyToPostId: request.replyToPostId ?? null,
+      retentionMonths: retention,
+      mentionedUserIds: mentions.resolved.map((m) => m.userId),
+      attachmentIds,
     });
-    // the author has read their own post (a stored answer of an idempotent retry may lack the number)
-    // a new post without mentions or attachments has none to look up
-    const bare = mentions.resolved.length === 0 && (request.attachmentIds ?? []).length === 0;
-    const [post] = await Promise.all([
-      this.postDto(user, access, result.postId, thread, bare ? { mentions: new Map(), attachments: new Map() } : undefined),
-      result.seq !== undefined ? this.forum.markRead(user.id, threadId, result.seq) : undefined,
-    ]);
-    if (result.seq === undefined) await this.forum.markRead(user.id, threadId, post.seq);
-    return { post, unlinkedMentions: result.unlinkedMentions };
+    const announce = (postId: string, seq: number) =>
+      this.events.emit('forum.post_created', {
+        threadId,
+        spaceId: access.spaceId,
+        postId,
+        seq,
+        authorId: user.id,
+        replyToPostId: request.replyToPostId ?? null,
+        mentionedUserIds: mentions.resolved.map((m) => m.userId),
+      });
+    const auditPii = request.acknowledgePii === true && thread.kind === 'case';
+    let written: AppendedReply | undefined;
+    if (idempotencyKey === undefined && !auditPii) {
+      // the common reply: one statement, atomic by itself (attachments are checked before it)
+      const attachmentIds = await this.attachable(this.dataSource.manager, access.spaceId, request.attachmentIds);
+      written = this.replied(await this.forum.appendReply(values(attachmentIds)));
+      announce(written.post.id, written.post.seq);
+    } else {
+      const result = await this.idempotency.run(
+        user.id,
+        idempotencyKey,
+        `POST /threads/${threadId}/posts`,
+        async (manager, afterCommit) => {
+          const attachmentIds = await this.attachable(manager, access.spaceId, request.attachmentIds);
+          await this.auditPiiAcknowledged(ctx, threadId, auditPii, [request.body], manager);
+          const reply = this.replied(await this.forum.appendReply(values(attachmentIds), manager));
+          written = reply;
+          afterCommit(() => announce(reply.post.id, reply.post.seq));
+          return { postId: reply.post.id, seq: reply.post.seq, unlinkedMentions: mentions.unlinked };
+        },
+      );
+      if (!written) {
+        // a retry with the same key: the stored answer names the post written the first time
+        const post = await this.postDto(user, access, result.postId, thread);
+        await this.forum.markRead(user.id, threadId, post.seq);
+        return { post, unlinkedMentions: result.unlinkedMentions };
+      }
+    }
+    const [post] = await this.postDtos(user, access, thread, [written.post], written);
+    return { post: post!, unlinkedMentions: mentions.unlinked };
+  }
+
+  /** The reply as written, or the answer to why it was not. */
+  private replied(outcome: AppendedReply | { refused: ReplyRefusal }): AppendedReply {
+    if (!('refused' in outcome)) return outcome;
+    if (outcome.refused === 'locked') throw threadLocked();
+    if (outcome.refused === 'replyTo')
+      throw new DomainError(400, ErrorCode.ValidationFailed, 'replyToPostId must be a post of this thread');
+    throw notFound('Thread');
   }
 
   /** Edits keep every earlier version. */

@@ -35,7 +35,7 @@ export class NotificationsListener implements OnModuleInit {
 
   /** Case threads are named by their pseudonym code only. */
   private async subjectOf(threadId: string) {
-    const info = await this.repository.threadInfo(threadId);
+    const info = await this.repository.threadAudience(threadId);
     if (!info) return null;
     return { ...info, subject: info.kind === 'case' && info.pseudonymCode ? info.pseudonymCode : info.title };
   }
@@ -43,7 +43,7 @@ export class NotificationsListener implements OnModuleInit {
   async onPost(e: DomainEventMap['forum.post_created']): Promise<void> {
     const thread = await this.subjectOf(e.threadId);
     if (!thread) return;
-    const levels = await this.repository.threadSubscriptions(e.threadId);
+    const levels = thread.levels;
     const muted = (userId: string) => levels.get(userId) === 'muted';
     const base = {
       subject: thread.subject,

@@ -33,6 +33,15 @@ export interface NotificationRow {
   read_at: Date | null;
 }
 
+/** A person to tell: where and in which language. */
+export interface Recipient {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'de' | 'en';
+  status: string;
+}
+
 /** Advisory lock namespace: one lock per recipient while their notifications are being written. */
 const RECIPIENT_LOCK = 727_113_021;
 
@@ -50,17 +59,19 @@ export class NotificationsRepository {
    * visible in increasing order: otherwise a smaller id committing after a larger one would be
    * skipped by a client that asked `?after=<larger id>` in between.
    */
-  async insertMany(drafts: NotificationDraft[], manager: EntityManager, emailed: boolean[] = []): Promise<NotificationRow[]> {
+  async insertMany(drafts: NotificationDraft[], manager?: EntityManager, emailed: boolean[] = []): Promise<NotificationRow[]> {
     if (drafts.length === 0) return [];
-    await manager.query(
-      `SELECT pg_advisory_xact_lock($1::int, h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($2::text[]) AS u ORDER BY h) AS locks`,
-      [RECIPIENT_LOCK, [...new Set(drafts.map((d) => d.userId))]],
-    );
-    return manager.query(
-      `WITH n AS (
+    // the recipients' locks first (in one order, so writers cannot deadlock), then the ids: the
+    // locked CTE is read before the first row is inserted. Without a transaction of the caller's,
+    // the statement is its own and the locks end with it.
+    return (manager ?? this.dataSource.manager).query(
+      `WITH locked AS MATERIALIZED (
+         SELECT count(pg_advisory_xact_lock($10::int, l.h)) AS n
+           FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u ORDER BY h) AS l),
+       n AS (
          INSERT INTO notifications (user_id, type, subject, actor_id, space_id, thread_id, post_id, link, emailed_at)
          SELECT d.user_id, d.type, d.subject, d.actor_id, d.space_id, d.thread_id, d.post_id, d.link, CASE WHEN d.emailed THEN now() END
-           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])
+           FROM locked, unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])
              WITH ORDINALITY AS d(user_id, type, subject, actor_id, space_id, thread_id, post_id, link, emailed, i)
           ORDER BY d.i
          RETURNING id, user_id, type, subject, actor_id, space_id, link, created_at, read_at)
@@ -77,6 +88,7 @@ export class NotificationsRepository {
         drafts.map((d) => d.postId),
         drafts.map((d) => d.link),
         drafts.map((_, i) => emailed[i] === true),
+        RECIPIENT_LOCK,
       ],
     );
   }
@@ -147,17 +159,27 @@ export class NotificationsRepository {
     await this.dataSource.query('UPDATE users SET meeting_reminder_hours = $2 WHERE id = $1', [userId, hours]);
   }
 
-  /** E-mail mode of each person for each of the types (defaults where they did not choose): `userId|type` → mode. */
-  async emailModesOf(userIds: string[], types: NotificationType[]): Promise<Map<string, EmailMode>> {
-    const modes = new Map<string, EmailMode>();
-    if (userIds.length === 0 || types.length === 0) return modes;
-    const rows: Array<{ user_id: string; type: NotificationType; email_mode: EmailMode }> = await this.dataSource.query(
-      'SELECT user_id, type, email_mode FROM notification_preferences WHERE user_id = ANY($1::uuid[]) AND type = ANY($2::varchar[])',
+  /**
+   * The people to tell, with their e-mail mode for each of the types (defaults where they did not
+   * choose: `modes` maps type → mode), in one round trip.
+   */
+  async recipientsWithModes(
+    userIds: string[],
+    types: NotificationType[],
+  ): Promise<Array<Recipient & { modes: Map<NotificationType, EmailMode> }>> {
+    if (userIds.length === 0) return [];
+    const rows: Array<Recipient & { chosen: Array<{ type: NotificationType; mode: EmailMode }> | null }> = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.locale, u.status,
+              (SELECT json_agg(json_build_object('type', p.type, 'mode', p.email_mode)) FROM notification_preferences p
+                WHERE p.user_id = u.id AND p.type = ANY($2::varchar[])) AS chosen
+         FROM users u WHERE u.id = ANY($1::uuid[])`,
       [userIds, types],
     );
-    for (const userId of userIds) for (const type of types) modes.set(`${userId}|${type}`, DEFAULT_EMAIL_MODE[type]);
-    for (const row of rows) modes.set(`${row.user_id}|${row.type}`, row.email_mode);
-    return modes;
+    return rows.map(({ chosen, ...person }) => {
+      const modes = new Map(types.map((type) => [type, DEFAULT_EMAIL_MODE[type]]));
+      for (const c of chosen ?? []) modes.set(c.type, c.mode);
+      return { ...person, modes };
+    });
   }
 
   async markEmailed(ids: string[], manager?: EntityManager): Promise<void> {
@@ -198,26 +220,32 @@ export class NotificationsRepository {
 
   // ── recipients (read from the forum's tables) ───────────────────────────────────────────────
 
-  async threadInfo(
-    threadId: string,
-  ): Promise<{ title: string; kind: string; pseudonymCode: string | null; spaceId: string; spaceName: string } | null> {
-    const rows: Array<{ title: string; kind: string; pseudonym_code: string | null; space_id: string; space_name: string }> =
-      await this.dataSource.query(
-        'SELECT t.title, t.kind, t.pseudonym_code, t.space_id, s.name AS space_name FROM threads t JOIN spaces s ON s.id = t.space_id WHERE t.id = $1',
-        [threadId],
-      );
-    const row = rows[0];
-    return row
-      ? { title: row.title, kind: row.kind, pseudonymCode: row.pseudonym_code, spaceId: row.space_id, spaceName: row.space_name }
-      : null;
-  }
-
-  async threadSubscriptions(threadId: string): Promise<Map<string, SubscriptionLevel>> {
-    const rows: Array<{ user_id: string; level: SubscriptionLevel }> = await this.dataSource.query(
-      'SELECT user_id, level FROM thread_subscriptions WHERE thread_id = $1',
+  /** What a notification about a thread names, and who chose which level for it, in one round trip. */
+  async threadAudience(threadId: string): Promise<{
+    title: string;
+    kind: string;
+    pseudonymCode: string | null;
+    levels: Map<string, SubscriptionLevel>;
+  } | null> {
+    const rows: Array<{
+      title: string;
+      kind: string;
+      pseudonym_code: string | null;
+      levels: Array<{ u: string; l: SubscriptionLevel }> | null;
+    }> = await this.dataSource.query(
+      `SELECT t.title, t.kind, t.pseudonym_code,
+                (SELECT json_agg(json_build_object('u', ts.user_id, 'l', ts.level)) FROM thread_subscriptions ts WHERE ts.thread_id = t.id) AS levels
+           FROM threads t WHERE t.id = $1`,
       [threadId],
     );
-    return new Map(rows.map((r) => [r.user_id, r.level]));
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      title: row.title,
+      kind: row.kind,
+      pseudonymCode: row.pseudonym_code,
+      levels: new Map((row.levels ?? []).map((x) => [x.u, x.l])),
+    };
   }
 
   async spaceWatchers(spaceId: string): Promise<string[]> {
@@ -273,9 +301,7 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  async recipients(
-    userIds: string[],
-  ): Promise<Array<{ id: string; email: string; displayName: string; locale: 'de' | 'en'; status: string }>> {
+  async recipients(userIds: string[]): Promise<Recipient[]> {
     if (userIds.length === 0) return [];
     return this.dataSource.query(`SELECT id, email, display_name AS "displayName", locale, status FROM users WHERE id = ANY($1::uuid[])`, [
       userIds,

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DEFAULT_EMAIL_MODE,
   NOTIFICATION_TYPES,
+  type EmailMode,
+  type NotificationType,
   type MarkNotificationsReadRequest,
   type NotificationPreferencesDto,
   type Page,
@@ -19,7 +21,7 @@ import { MailService, type MailMessage } from '../mail/mail.service.js';
 import { RealtimePublisher } from '../realtime/realtime.publisher.js';
 import { composeMail, notificationSentence } from './notification-texts.js';
 import { toNotificationDto } from './notifications.mapper.js';
-import { NotificationsRepository, type NotificationDraft, type NotificationRow } from './notifications.repository.js';
+import { NotificationsRepository, type NotificationDraft, type NotificationRow, type Recipient } from './notifications.repository.js';
 
 export const PREFERENCES_PATH = '/profil/benachrichtigungen';
 
@@ -43,40 +45,52 @@ export class NotificationsService {
   async notify(drafts: NotificationDraft[]): Promise<void> {
     const allowed = await this.onlyThoseWhoMaySee(drafts);
     if (allowed.length === 0) return;
-    const userIds = [...new Set(allowed.map((d) => d.userId))];
-    const recipients = new Map((await this.repository.recipients(userIds)).map((r) => [r.id, r]));
+    const people = await this.repository.recipientsWithModes(
+      [...new Set(allowed.map((d) => d.userId))],
+      [...new Set(allowed.map((d) => d.type))],
+    );
+    const recipients = new Map(people.map((r) => [r.id, r]));
     const active = allowed.filter((d) => recipients.get(d.userId)?.status === 'active');
     if (active.length === 0) return;
-    const modes = await this.repository.emailModesOf([...new Set(active.map((d) => d.userId))], [...new Set(active.map((d) => d.type))]);
-    const immediate = active.map((d) => modes.get(`${d.userId}|${d.type}`) === 'immediate');
-    const rows = await inTransaction(this.dataSource, async (manager) => {
-      const inserted = await this.repository.insertMany(active, manager, immediate);
-      // immediate e-mails go into the outbox in the same transaction (the rows are marked e-mailed as they are written)
-      const mails: MailMessage[] = [];
-      for (const type of new Set(inserted.map((r) => r.type))) {
-        for (const row of inserted) {
-          const person = recipients.get(row.user_id);
-          if (row.type !== type || !person || modes.get(`${row.user_id}|${row.type}`) !== 'immediate') continue;
-          const sentence = notificationSentence(person.locale, row.type, {
-            actor: row.actor_name,
-            subject: row.subject,
-            spaceName: row.space_name,
-          });
-          const mail = composeMail(
-            person.locale,
-            person.displayName,
-            [{ sentence, url: this.url(row.link), group: row.space_name ?? '' }],
-            this.url(PREFERENCES_PATH),
-            false,
-          );
-          mails.push({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html });
-        }
-      }
-      await this.mail.enqueueMany(mails, manager);
-      return inserted;
-    });
+    const immediate = active.map((d) => recipients.get(d.userId)!.modes.get(d.type) === 'immediate');
+    // without immediate e-mails the insert is one statement on its own; with them, the outbox rows
+    // are written in the same transaction (the notifications marked e-mailed as they are written)
+    const rows = immediate.includes(true)
+      ? await inTransaction(this.dataSource, async (manager) => {
+          const inserted = await this.repository.insertMany(active, manager, immediate);
+          await this.mail.enqueueMany(this.immediateMails(inserted, recipients), manager);
+          return inserted;
+        })
+      : await this.repository.insertMany(active);
     if (immediate.includes(true)) this.mail.kick();
     await this.publish(rows);
+  }
+
+  private immediateMails(
+    inserted: NotificationRow[],
+    recipients: Map<string, Recipient & { modes: Map<NotificationType, EmailMode> }>,
+  ): MailMessage[] {
+    const mails: MailMessage[] = [];
+    for (const type of new Set(inserted.map((r) => r.type))) {
+      for (const row of inserted) {
+        const person = recipients.get(row.user_id);
+        if (row.type !== type || !person || person.modes.get(row.type) !== 'immediate') continue;
+        const sentence = notificationSentence(person.locale, row.type, {
+          actor: row.actor_name,
+          subject: row.subject,
+          spaceName: row.space_name,
+        });
+        const mail = composeMail(
+          person.locale,
+          person.displayName,
+          [{ sentence, url: this.url(row.link), group: row.space_name ?? '' }],
+          this.url(PREFERENCES_PATH),
+          false,
+        );
+        mails.push({ to: person.email, subject: mail.subject, text: mail.text, html: mail.html });
+      }
+    }
+    return mails;
   }
 
   async list(

@@ -48,7 +48,7 @@ describe('packDeliveries', () => {
 });
 
 describe('RealtimePublisher.deliver', () => {
-  function fakeServer() {
+  function fakeServer(instances = 2) {
     const calls: string[] = [];
     const handlers = new Map<string, (...args: unknown[]) => void>();
     const serverSideEmit = jest.fn((packet: unknown[]) => {
@@ -58,7 +58,7 @@ describe('RealtimePublisher.deliver', () => {
     const server = {
       on: (event: string, handler: (...args: unknown[]) => void) => handlers.set(event, handler),
       local: { to: (rooms: string[]) => ({ emit: (event: string) => calls.push(`local ${event} ${rooms.join(',')}`) }) },
-      of: () => ({ adapter: { serverSideEmit } }),
+      of: () => ({ adapter: { serverSideEmit, serverCount: () => Promise.resolve(instances) } }),
     };
     return { server: server as unknown as RealtimeServer, calls, handlers, serverSideEmit };
   }
@@ -80,6 +80,15 @@ describe('RealtimePublisher.deliver', () => {
     ]);
     expect(serverSideEmit).toHaveBeenCalledTimes(1);
     expect(serverSideEmit.mock.calls[0]![0][0]).toBe('realtime:deliver');
+  });
+
+  it('relays nothing when no other instance is there', async () => {
+    const { server, calls, serverSideEmit } = fakeServer(1);
+    const publisher = new RealtimePublisher({} as AccessService);
+    publisher.attach(server);
+    await publisher.deliver([notification(1, userId(1))]);
+    expect(calls).toEqual([`local notification:new user:${userId(1)}`]);
+    expect(serverSideEmit).not.toHaveBeenCalled();
   });
 
   it('delivers a relayed batch to its own sockets only', () => {
