@@ -303,6 +303,10 @@ describe('forum over HTTP', () => {
       }
       expect((await as(t, colleague).post(`/api/threads/${th.id}/posts`, { body: 'A', replyToPostId: 'nope' })).status).toBe(400);
       expect(await countRows(t, 'posts', 'thread_id = $1', [th.id])).toBe(1);
+      // nothing else of the reply either: no number taken, no watch, no read marker for the replier
+      expect(await countRows(t, 'threads', 'id = $1 AND last_seq = 1 AND post_count = 1', [th.id])).toBe(1);
+      expect(await countRows(t, 'thread_subscriptions', 'thread_id = $1 AND user_id = $2', [th.id, colleague.id])).toBe(0);
+      expect(await countRows(t, 'thread_reads', 'thread_id = $1 AND user_id = $2', [th.id, colleague.id])).toBe(0);
     });
 
     it('links @mentions only for people who can see the space and reports the others', async () => {
