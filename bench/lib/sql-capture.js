@@ -1,6 +1,7 @@
 /**
  * A TCP proxy between the API and PostgreSQL that records the SQL the API sends (simple `Query`
- * and extended-protocol `Parse` messages). The benchmarks use it once per endpoint to check that
+ * messages, and each extended-protocol `Bind` with the text of its `Parse`d statement, named
+ * statements included). The benchmarks use it once per endpoint to check that
  * a raw baseline runs exactly the statements the product runs, so the two cannot drift apart.
  */
 import { createConnection, createServer } from 'node:net';
@@ -52,6 +53,8 @@ export async function startSqlCapture(databaseUrl, port) {
     sockets.add(upstream);
     let buffer = Buffer.alloc(0);
     let started = false;
+    /** Statement texts of this connection by name ('' = the unnamed one). */
+    const statements = new Map();
     client.on('data', (chunk) => {
       upstream.write(chunk);
       buffer = Buffer.concat([buffer, chunk]);
@@ -72,10 +75,15 @@ export async function startSqlCapture(databaseUrl, port) {
         const body = buffer.subarray(5, 1 + length);
         if (type === 'Q') seen.push({ sql: body.toString('utf8', 0, body.indexOf(0)), params: [] });
         if (type === 'P') {
+          // a named statement is parsed once per connection and then only bound: remember its text
           const nameEnd = body.indexOf(0);
-          seen.push({ sql: body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)), params: [] });
+          statements.set(body.toString('utf8', 0, nameEnd), body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)));
         }
-        if (type === 'B' && seen.length > 0) seen[seen.length - 1].params = bindParams(body);
+        if (type === 'B') {
+          const portalEnd = body.indexOf(0);
+          const sql = statements.get(body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1)));
+          if (sql !== undefined) seen.push({ sql, params: bindParams(body) });
+        }
         buffer = buffer.subarray(1 + length);
       }
     });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrganisationType, Role, SubscriptionLevel, ThreadKind } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 import { membershipSql, type SpaceFactsRow } from '../access/access.repository.js';
 import type { UserWithOrganisation } from '../users/users.repository.js';
 import { Draft } from './entities/draft.entity.js';
@@ -221,7 +222,8 @@ export class ForumRepository {
    * and subscription. Null when the thread does not exist.
    */
   async threadForReader(id: string, userId: string, organisationId: string): Promise<ThreadForReader | null> {
-    const rows: Raw[] = await this.dataSource.query(
+    const rows: Raw[] = await queryPrepared<Raw>(
+      this.dataSource,
       `SELECT ${THREAD_SQL}, s.visibility, s.archived_at IS NOT NULL AS archived, ${membershipSql('s.id', '$2', '$3')} AS membership,
               (SELECT r.last_read_seq FROM thread_reads r WHERE r.user_id = $2 AND r.thread_id = t.id) AS last_read_seq,
               (SELECT ts.level FROM thread_subscriptions ts WHERE ts.user_id = $2 AND ts.thread_id = t.id) AS subscription
@@ -261,18 +263,24 @@ export class ForumRepository {
   ): Promise<{ facts: SpaceFactsRow; rows: ThreadListRow[] } | null> {
     const params: unknown[] = [spaceId, userId, organisationId, limit + 1];
     if (cursor) params.push(cursor.pinned === '1', cursor.ts, cursor.id);
-    const rows: Raw[] = await this.dataSource.query(
-      `SELECT f.*, l.* FROM (
+    const rows: Raw[] = await queryPrepared<Raw>(
+      this.dataSource,
+      // the page's rows are chosen first (index order), then their authors and the reader's markers
+      // are looked up for those rows only; the space's facts are computed once
+      `WITH f AS MATERIALIZED (
          SELECT s.visibility AS space_visibility, s.archived_at IS NOT NULL AS space_archived,
                 ${membershipSql('s.id', '$2', '$3')} AS space_membership
-           FROM spaces s WHERE s.id = $1) f
+           FROM spaces s WHERE s.id = $1)
+       SELECT f.*, l.* FROM f
        LEFT JOIN LATERAL (
-         SELECT ${THREAD_SQL}, r.last_read_seq, t.last_post_at::text AS cursor_ts
-           FROM threads t JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
-           LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-          WHERE t.space_id = $1 AND t.deleted_at IS NULL${cursor ? ' AND (t.pinned, t.last_post_at, t.id) < ($5, CAST($6 AS timestamptz), $7)' : ''}
-          ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
-          LIMIT $4) l ON true`,
+         SELECT ${THREAD_SQL}, (SELECT r.last_read_seq FROM thread_reads r WHERE r.user_id = $2 AND r.thread_id = t.id) AS last_read_seq,
+                t.last_post_at::text AS cursor_ts
+           FROM (SELECT * FROM threads t
+                  WHERE t.space_id = $1 AND t.deleted_at IS NULL${cursor ? ' AND (t.pinned, t.last_post_at, t.id) < ($5, CAST($6 AS timestamptz), $7)' : ''}
+                  ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
+                  LIMIT $4) t
+           JOIN users u ON u.id = t.author_id JOIN organisations o ON o.id = u.organisation_id
+          ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC) l ON true`,
       params,
     );
     const first = rows[0];
@@ -337,7 +345,8 @@ export class ForumRepository {
    * its posts: then `refused` says which (for the answer), read after the fact.
    */
   async appendReply(values: ReplyValues, manager?: EntityManager): Promise<AppendedReply | { refused: ReplyRefusal }> {
-    const rows: Raw[] = await this.m(manager).query(
+    const rows: Raw[] = await queryPrepared<Raw>(
+      this.m(manager),
       `WITH numbered AS (
          UPDATE threads t SET last_seq = t.last_seq + 1, post_count = t.post_count + 1, last_post_at = now(), updated_at = now(),
                 retention_until = CASE WHEN $6::int IS NULL THEN t.retention_until ELSE now() + make_interval(months => $6::int) END
@@ -442,13 +451,17 @@ export class ForumRepository {
    * reader's marker forward to the last post shown (never back).
    */
   async readPostPage(threadId: string, afterSeq: number, limit: number, readerId: string): Promise<PostPage> {
-    const rows: Raw[] = await this.dataSource.query(
+    const rows: Raw[] = await queryPrepared<Raw>(
+      this.dataSource,
       `WITH page AS (
          SELECT ${POST_COLUMNS.map((c) => `p.${c}`).join(', ')}
            FROM posts p WHERE p.thread_id = $1 AND p.seq > $2 ORDER BY p.seq LIMIT $3::int + 1
        ), marked AS (
          INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at)
-         SELECT $4, $1, max(shown.seq), now() FROM (SELECT seq FROM page ORDER BY seq LIMIT $3::int) shown HAVING count(*) > 0
+         SELECT $4, $1, max(shown.seq), now() FROM (SELECT seq FROM page ORDER BY seq LIMIT $3::int) shown
+         HAVING count(*) > 0
+            -- a page read before writes nothing (not even a row lock): the request stays read-only
+            AND NOT EXISTS (SELECT 1 FROM thread_reads r WHERE r.user_id = $4 AND r.thread_id = $1 AND r.last_read_seq >= max(shown.seq))
          ON CONFLICT (user_id, thread_id) DO UPDATE
            SET last_read_seq = greatest(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
        )
@@ -585,10 +598,12 @@ export class ForumRepository {
 
   // ── read tracking and subscriptions ────────────────────────────────────────────────────────
 
-  /** Moves the read marker forward only. */
+  /** Moves the read marker forward only (a marker already there or further is not written at all). */
   async markRead(userId: string, threadId: string, seq: number, manager?: EntityManager): Promise<void> {
     await this.m(manager).query(
-      `INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at) VALUES ($1, $2, $3, now())
+      `INSERT INTO thread_reads (user_id, thread_id, last_read_seq, updated_at)
+       SELECT $1, $2, $3::int, now()
+        WHERE NOT EXISTS (SELECT 1 FROM thread_reads r WHERE r.user_id = $1 AND r.thread_id = $2 AND r.last_read_seq >= $3::int)
        ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_seq = greatest(thread_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
       [userId, threadId, seq],
     );

@@ -141,13 +141,17 @@ export class RealtimePublisher {
     for (const user of byUser.values()) {
       if ((await this.access.spaces(user, [spaceId])).has(spaceId)) allowed.add(user.id);
     }
+    // through the adapter's own call, awaited: the instance holding the socket is told (one NOTIFY)
+    // before anything later is relayed, so no message sent after this reaches the socket
+    const adapter = this.server.of('/').adapter as unknown as {
+      delSockets(opts: { rooms: Set<string>; except: Set<string>; flags?: object }, rooms: string[]): Promise<void> | void;
+    };
     for (const socket of sockets) {
       if (allowed.has(socket.data.user.id)) continue;
       const rooms = Object.entries(socket.data.threads)
         .filter(([, space]) => space === spaceId)
         .map(([thread]) => threadRoom(thread));
-      socket.leave(spaceRoom(spaceId));
-      for (const room of rooms) socket.leave(room);
+      await adapter.delSockets({ rooms: new Set([socket.id]), except: new Set(), flags: {} }, [spaceRoom(spaceId), ...rooms]);
       this.logger.debug({ userId: socket.data.user.id, spaceId }, 'removed from rooms after losing access');
     }
   }
