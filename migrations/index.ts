@@ -11,6 +11,7 @@ import { AuditLogImmutable1795600100000 } from './1795600100000-AuditLogImmutabl
 import { AddPrivacy1795600200000 } from './1795600200000-AddPrivacy.js';
 import { SearchVectors1795600400000 } from './1795600400000-SearchVectors.js';
 import { NotificationUnreadCounts1795600500000 } from './1795600500000-NotificationUnreadCounts.js';
+import { CascadeIndexes1795600600000 } from './1795600600000-CascadeIndexes.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddPrivacy1795600200000,
   SearchVectors1795600400000,
   NotificationUnreadCounts1795600500000,
+  CascadeIndexes1795600600000,
 ];

@@ -3,7 +3,8 @@
  * (SQL and parameters) the API sent to PostgreSQL for the same request. The statements are
  * captured from the running API by bench/lib/sql-capture.js in the same benchmark run, so this
  * baseline cannot drift from the product's SQL. GET /replay/<case> runs them in order on one
- * connection and answers the rows of the largest result as JSON.
+ * connection (as named prepared statements where the product prepares them) and answers the rows
+ * of the largest result as JSON.
  *
  * env: DATABASE_URL, BENCH_REPLAY_FILE (JSON {<case>: [{sql, params}]}), BENCH_POOL_SIZE
  */
@@ -12,14 +13,25 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 
 const cases = JSON.parse(readFileSync(process.env.BENCH_REPLAY_FILE, 'utf8'));
+/** Statements the product prepares are prepared here too, one name per text. */
+const names = new Map(
+  Object.values(cases)
+    .flat()
+    .filter((s) => s.prepared)
+    .map((s, i) => [s.sql, `replay_${i}`]),
+);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 20) });
 
 async function replay(statements) {
   const client = await pool.connect();
   try {
     let largest = [];
-    for (const { sql, params } of statements) {
-      const result = params.length > 0 ? await client.query(sql, params) : await client.query(sql);
+    for (const { sql, params, prepared } of statements) {
+      const result = prepared
+        ? await client.query({ name: names.get(sql), text: sql, values: params })
+        : params.length > 0
+          ? await client.query(sql, params)
+          : await client.query(sql);
       if (result.rows && result.rows.length > largest.length) largest = result.rows;
     }
     return largest;

@@ -81,8 +81,10 @@ export async function startSqlCapture(databaseUrl, port) {
         }
         if (type === 'B') {
           const portalEnd = body.indexOf(0);
-          const sql = statements.get(body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1)));
-          if (sql !== undefined) seen.push({ sql, params: bindParams(body) });
+          const name = body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1));
+          const sql = statements.get(name);
+          // `prepared`: the product runs it as a named prepared statement (the baselines do the same)
+          if (sql !== undefined) seen.push({ sql, params: bindParams(body), ...(name ? { prepared: true } : {}) });
         }
         buffer = buffer.subarray(1 + length);
       }

@@ -8,6 +8,8 @@ import { Thread } from './thread.entity.js';
 @Index('IDX_posts_search', { synchronize: false })
 /** The newest posts first (search: the newest matches of a common word). */
 @Index('IDX_posts_created_at', ['createdAt', 'id'])
+/** Deleting a thread's posts (retention) clears replies to them: found by index, not by reading every post. */
+@Index('IDX_posts_reply_to', ['replyToPostId'], { where: '"reply_to_post_id" IS NOT NULL' })
 export class Post {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

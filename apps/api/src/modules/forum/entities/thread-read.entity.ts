@@ -1,9 +1,11 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { User } from '../../users/entities/user.entity.js';
 import { Thread } from './thread.entity.js';
 
 /** How far a person has read a thread. */
 @Entity({ name: 'thread_reads' })
+/** A deleted thread's markers (the key starts with the person). */
+@Index('IDX_thread_reads_thread_id', ['threadId'])
 export class ThreadRead {
   @PrimaryColumn({ type: 'uuid' })
   userId!: string;

@@ -13,6 +13,9 @@ import { User } from '../../users/entities/user.entity.js';
 @Entity({ name: 'notifications' })
 @Index('IDX_notifications_user_id_id', ['userId', 'id'])
 @Index('IDX_notifications_unread', ['userId'], { where: '"read_at" IS NULL' })
+/** A deleted thread's notifications, and those of its posts (the cascades of a retention purge). */
+@Index('IDX_notifications_thread_id', ['threadId'], { where: '"thread_id" IS NOT NULL' })
+@Index('IDX_notifications_post_id', ['postId'], { where: '"post_id" IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
