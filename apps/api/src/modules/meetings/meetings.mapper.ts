@@ -8,7 +8,7 @@ import type {
   MyRsvpDto,
 } from '@treffpunkt/contracts';
 import { toUserSummary } from '../users/users.mapper.js';
-import type { AttendeeRow, MeetingWithRelations, MyRsvpRow } from './meetings.repository.js';
+import type { AttendeeRow, MeetingSummaryFields, MeetingWithRelations, MyRsvpRow } from './meetings.repository.js';
 
 export interface MeetingExtras {
   counts: MeetingCountsDto;
@@ -19,7 +19,7 @@ export interface MeetingExtras {
 const toMyRsvp = (row: MyRsvpRow | undefined): MyRsvpDto | null =>
   row ? { status: row.status, waitlistPosition: row.status === 'waitlisted' ? row.position : null } : null;
 
-const toSeries = (m: MeetingWithRelations, count: number | undefined): MeetingSeriesDto | null =>
+const toSeries = (m: MeetingSummaryFields, count: number | undefined): MeetingSeriesDto | null =>
   m.series && m.seriesIndex !== null
     ? {
         id: m.series.id,
@@ -31,7 +31,7 @@ const toSeries = (m: MeetingWithRelations, count: number | undefined): MeetingSe
       }
     : null;
 
-export const toMeetingSummaryDto = (m: MeetingWithRelations, extras: MeetingExtras): MeetingSummaryDto => ({
+export const toMeetingSummaryDto = (m: MeetingSummaryFields, extras: MeetingExtras): MeetingSummaryDto => ({
   id: m.id,
   title: m.title,
   format: m.format,

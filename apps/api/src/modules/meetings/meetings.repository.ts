@@ -53,6 +53,32 @@ export interface MeetingRange {
   limit: number;
 }
 
+/** A meeting as lists show it (MeetingSummaryDto), with its answer counts and the person's own answer. */
+export interface MeetingSummaryRow {
+  meeting: MeetingSummaryFields;
+  counts: MeetingCountsDto;
+  myRsvp: MyRsvpRow | undefined;
+  seriesCount: number | undefined;
+}
+export type MeetingSummaryFields = Pick<
+  Meeting,
+  | 'id'
+  | 'title'
+  | 'format'
+  | 'status'
+  | 'spaceId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'location'
+  | 'onlineUrl'
+  | 'capacity'
+  | 'sequence'
+  | 'seriesIndex'
+> & {
+  space: { id: string; name: string } | null;
+  series: Pick<MeetingSeries, 'id' | 'frequency' | 'monthlyRule' | 'until'> | null;
+};
+
 export interface MyRsvpRow {
   meetingId: string;
   status: RsvpState;
@@ -172,6 +198,75 @@ export class MeetingsRepository {
     if (range.format) qb.andWhere('m.format = :format', { format: range.format });
     if (!range.includeCancelled) qb.andWhere(`m.status = 'scheduled'`);
     return (await qb.getMany()) as MeetingWithRelations[];
+  }
+
+  /**
+   * What a list of meetings shows, in one statement: the meetings overlapping the range (by start),
+   * with their space's name, series, answer counts and the person's own answer (with their place
+   * on the waiting list). Explicit columns: no descriptions, agendas or creators are read.
+   */
+  async summariesInRange(range: MeetingRange, userId: string): Promise<MeetingSummaryRow[]> {
+    const params: unknown[] = [range.from, range.to, range.spaceIds, range.limit, userId];
+    const where = [
+      'm.ends_at > $1 AND m.starts_at < $2',
+      range.networkWide ? '(m.space_id = ANY($3::uuid[]) OR m.space_id IS NULL)' : 'm.space_id = ANY($3::uuid[])',
+    ];
+    if (range.spaceId) where.push(`m.space_id = $${params.push(range.spaceId)}`);
+    if (range.format) where.push(`m.format = $${params.push(range.format)}`);
+    if (!range.includeCancelled) where.push(`m.status = 'scheduled'`);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT m.id, m.title, m.format, m.status, m.space_id, s.name AS space_name, m.starts_at, m.ends_at, m.location, m.online_url,
+              m.capacity, m.sequence, m.series_index, ser.id AS series_id, ser.frequency, ser.monthly_rule, ser.until::text AS until,
+              (SELECT count(*)::int FROM meetings x WHERE x.series_id = ser.id) AS series_count,
+              c.going, c.maybe, c.declined, c.waitlisted, mine.status AS my_status, mine.position AS my_position
+         FROM (SELECT * FROM meetings m WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $4) m
+         LEFT JOIN spaces s ON s.id = m.space_id
+         LEFT JOIN meeting_series ser ON ser.id = m.series_id
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE r.status = 'going')::int AS going, count(*) FILTER (WHERE r.status = 'maybe')::int AS maybe,
+                  count(*) FILTER (WHERE r.status = 'declined')::int AS declined,
+                  count(*) FILTER (WHERE r.status = 'waitlisted')::int AS waitlisted
+             FROM meeting_rsvps r WHERE r.meeting_id = m.id) c
+         LEFT JOIN LATERAL (
+           SELECT r.status,
+                  CASE WHEN r.status = 'waitlisted' THEN
+                    (SELECT count(*)::int FROM meeting_rsvps w
+                      WHERE w.meeting_id = r.meeting_id AND w.status = 'waitlisted' AND (w.waitlisted_at, w.user_id) <= (r.waitlisted_at, r.user_id))
+                  END AS position
+             FROM meeting_rsvps r WHERE r.meeting_id = m.id AND r.user_id = $5) mine ON true
+        ORDER BY m.starts_at, m.id`,
+      params,
+    );
+    return rows.map((r) => ({
+      meeting: {
+        id: r.id as string,
+        title: r.title as string,
+        format: r.format as MeetingFormat,
+        status: r.status as Meeting['status'],
+        spaceId: r.space_id as string | null,
+        space: r.space_id ? { id: r.space_id as string, name: r.space_name as string } : null,
+        startsAt: r.starts_at as Date,
+        endsAt: r.ends_at as Date,
+        location: r.location as string | null,
+        onlineUrl: r.online_url as string | null,
+        capacity: r.capacity as number | null,
+        sequence: r.sequence as number,
+        seriesIndex: r.series_index as number | null,
+        series: r.series_id
+          ? {
+              id: r.series_id as string,
+              frequency: r.frequency as MeetingSeries['frequency'],
+              monthlyRule: r.monthly_rule as MeetingSeries['monthlyRule'],
+              until: r.until as string,
+            }
+          : null,
+      },
+      counts: { going: r.going as number, maybe: r.maybe as number, declined: r.declined as number, waitlisted: r.waitlisted as number },
+      myRsvp: r.my_status
+        ? { meetingId: r.id as string, status: r.my_status as RsvpState, position: r.my_position as number | null }
+        : undefined,
+      seriesCount: r.series_id ? (r.series_count as number) : undefined,
+    }));
   }
 
   async updateMeetings(ids: string[], changes: MeetingChanges, manager: EntityManager): Promise<void> {

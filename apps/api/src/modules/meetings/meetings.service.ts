@@ -60,17 +60,19 @@ export class MeetingsService {
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + 366 * DAY_MS);
     if (to <= from) throw invalidMeeting('to must be after from');
     if (query.spaceId) await this.access.requireSpace(user, query.spaceId);
-    const rows = await this.meetings.findInRange({
-      from,
-      to,
-      ...(await this.visibleScope(user)),
-      ...(query.spaceId ? { spaceId: query.spaceId } : {}),
-      ...(query.format ? { format: query.format } : {}),
-      includeCancelled: query.includeCancelled ?? true,
-      limit: LIST_LIMIT,
-    });
-    const extras = await this.extras(user, rows);
-    return { items: rows.map((m) => toMeetingSummaryDto(m, extras.get(m.id)!)) };
+    const rows = await this.meetings.summariesInRange(
+      {
+        from,
+        to,
+        ...(await this.visibleScope(user)),
+        ...(query.spaceId ? { spaceId: query.spaceId } : {}),
+        ...(query.format ? { format: query.format } : {}),
+        includeCancelled: query.includeCancelled ?? true,
+        limit: LIST_LIMIT,
+      },
+      user.id,
+    );
+    return { items: rows.map((r) => toMeetingSummaryDto(r.meeting, r)) };
   }
 
   async get(user: AuthUser, meetingId: string): Promise<MeetingDto> {
