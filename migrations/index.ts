@@ -12,6 +12,7 @@ import { AddPrivacy1795600200000 } from './1795600200000-AddPrivacy.js';
 import { SearchVectors1795600400000 } from './1795600400000-SearchVectors.js';
 import { NotificationUnreadCounts1795600500000 } from './1795600500000-NotificationUnreadCounts.js';
 import { CascadeIndexes1795600600000 } from './1795600600000-CascadeIndexes.js';
+import { DirectoryOrder1795600700000 } from './1795600700000-DirectoryOrder.js';
 
 /** Every migration class, in order. Add each new one here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SearchVectors1795600400000,
   NotificationUnreadCounts1795600500000,
   CascadeIndexes1795600600000,
+  DirectoryOrder1795600700000,
 ];

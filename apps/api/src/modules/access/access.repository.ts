@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, SpaceRole, SpaceVisibility, UserStatus } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 import type { SpaceFacts } from './access.rules.js';
 
 export interface SpaceFactsRow {
@@ -39,9 +40,8 @@ export class AccessRepository {
   /** Facts of the given spaces for one person (membership directly or through the organisation; moderator wins). */
   async spaceFacts(userId: string, organisationId: string, spaceIds: string[], manager?: EntityManager): Promise<SpaceFactsRow[]> {
     if (spaceIds.length === 0) return [];
-    const rows: Array<{ id: string; visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await this.q(
-      manager,
-    ).query(
+    const rows: Array<{ id: string; visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await queryPrepared(
+      this.q(manager),
       `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, ${membershipSql('s.id', '$1', '$2')} AS membership
          FROM spaces s WHERE s.id = ANY($3::uuid[])`,
       [userId, organisationId, spaceIds],
@@ -60,7 +60,8 @@ export class AccessRepository {
     manager?: EntityManager,
   ): Promise<SpaceFactsRow[]> {
     const membership = membershipSql('s.id', '$1', '$2');
-    return this.q(manager).query(
+    return queryPrepared(
+      this.q(manager),
       `SELECT * FROM (SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, ${membership} AS membership FROM spaces s) c
         WHERE $3 OR c.visibility IN ('network', 'staff') OR c.membership IS NOT NULL`,
       [userId, organisationId, includeAll],
@@ -78,9 +79,8 @@ export class AccessRepository {
     manager?: EntityManager,
   ): Promise<Array<SubjectRow & { facts: SpaceFacts }>> {
     if (userIds.length === 0) return [];
-    const rows: Array<SubjectRow & { visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await this.q(
-      manager,
-    ).query(
+    const rows: Array<SubjectRow & { visibility: SpaceVisibility; archived: boolean; membership: SpaceRole | null }> = await queryPrepared(
+      this.q(manager),
       `SELECT u.id, u.role, u.organisation_id AS "organisationId", u.status, s.visibility, s.archived_at IS NOT NULL AS archived,
               ${membershipSql('s.id', 'u.id', 'u.organisation_id')} AS membership
          FROM spaces s JOIN users u ON u.id = ANY($2::uuid[]) WHERE s.id = $1`,
@@ -91,9 +91,11 @@ export class AccessRepository {
 
   async subjects(userIds: string[], manager?: EntityManager): Promise<SubjectRow[]> {
     if (userIds.length === 0) return [];
-    return this.q(manager).query(`SELECT id, role, organisation_id AS "organisationId", status FROM users WHERE id = ANY($1::uuid[])`, [
-      userIds,
-    ]);
+    return queryPrepared(
+      this.q(manager),
+      `SELECT id, role, organisation_id AS "organisationId", status FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
   }
 
   /**
@@ -106,7 +108,8 @@ export class AccessRepository {
     organisationId: string,
     manager?: EntityManager,
   ): Promise<(SpaceFactsRow & { deleted: boolean }) | null> {
-    const rows: Array<SpaceFactsRow & { deleted: boolean }> = await this.q(manager).query(
+    const rows: Array<SpaceFactsRow & { deleted: boolean }> = await queryPrepared(
+      this.q(manager),
       `SELECT s.id, s.visibility, s.archived_at IS NOT NULL AS archived, t.deleted_at IS NOT NULL AS deleted,
               ${membershipSql('s.id', '$2', '$3')} AS membership
          FROM threads t JOIN spaces s ON s.id = t.space_id WHERE t.id = $1`,
@@ -116,7 +119,8 @@ export class AccessRepository {
   }
 
   async postThread(postId: string, manager?: EntityManager): Promise<{ threadId: string; spaceId: string; threadDeleted: boolean } | null> {
-    const rows: Array<{ thread_id: string; space_id: string; deleted: boolean }> = await this.q(manager).query(
+    const rows: Array<{ thread_id: string; space_id: string; deleted: boolean }> = await queryPrepared(
+      this.q(manager),
       `SELECT p.thread_id, t.space_id, t.deleted_at IS NOT NULL AS deleted FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
       [postId],
     );
@@ -126,7 +130,8 @@ export class AccessRepository {
   /** The space of each meeting (null = network-wide); unknown ids are absent. */
   async meetingSpaces(meetingIds: string[], manager?: EntityManager): Promise<Map<string, string | null>> {
     if (meetingIds.length === 0) return new Map();
-    const rows: Array<{ id: string; space_id: string | null }> = await this.q(manager).query(
+    const rows: Array<{ id: string; space_id: string | null }> = await queryPrepared(
+      this.q(manager),
       'SELECT id, space_id FROM meetings WHERE id = ANY($1::uuid[])',
       [meetingIds],
     );

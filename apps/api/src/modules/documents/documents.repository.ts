@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 import { DocumentVersion } from './entities/document-version.entity.js';
 import { Document } from './entities/document.entity.js';
 import { Folder } from './entities/folder.entity.js';
@@ -124,7 +125,8 @@ export class DocumentsRepository {
 
   /** The folder with its trash state (walking up to the top level). */
   async folderState(id: string, manager?: EntityManager): Promise<FolderState | null> {
-    const rows: Array<Omit<FolderState, 'inTrash' | 'parentInTrash'> & { ancestor_deleted: boolean }> = await this.m(manager).query(
+    const rows: Array<Omit<FolderState, 'inTrash' | 'parentInTrash'> & { ancestor_deleted: boolean }> = await queryPrepared(
+      this.m(manager),
       `WITH RECURSIVE up AS (
          SELECT f.parent_id FROM folders f WHERE f.id = $1
          UNION ALL
@@ -230,7 +232,8 @@ export class DocumentsRepository {
   }
 
   async documentState(id: string, manager?: EntityManager): Promise<DocumentState | null> {
-    const rows: Array<Omit<DocumentState, 'folderInTrash'> & { folder_in_trash: boolean }> = await this.m(manager).query(
+    const rows: Array<Omit<DocumentState, 'folderInTrash'> & { folder_in_trash: boolean }> = await queryPrepared(
+      this.m(manager),
       `WITH RECURSIVE up AS (
          SELECT f.id, f.parent_id, f.deleted_at FROM folders f JOIN documents d ON d.folder_id = f.id WHERE d.id = $1
          UNION ALL
@@ -249,13 +252,14 @@ export class DocumentsRepository {
   }
 
   async documentRow(id: string, manager?: EntityManager): Promise<DocumentRow | null> {
-    const rows: DocumentRow[] = await this.m(manager).query(`${DOCUMENT_ROW} WHERE d.id = $1`, [id]);
+    const rows: DocumentRow[] = await queryPrepared(this.m(manager), `${DOCUMENT_ROW} WHERE d.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** Documents of a folder outside the trash, by name; keyset-paginated on (lower(name), id). */
   documentPage(folderId: string, limit: number, cursor?: { name: string; id: string }): Promise<DocumentRow[]> {
-    return this.dataSource.query(
+    return queryPrepared(
+      this.dataSource,
       `${DOCUMENT_ROW}
         WHERE d.folder_id = $1 AND d.deleted_at IS NULL
           AND ($2::text IS NULL OR (lower(d.name), d.id) > ($2::text, $3::uuid))

@@ -8,6 +8,7 @@ import {
   type SubscriptionLevel,
 } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 
 export interface NotificationDraft {
   userId: string;
@@ -111,7 +112,8 @@ export class NotificationsRepository {
 
   async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
     // kept by triggers on notifications (migration NotificationUnreadCounts)
-    const rows: Array<{ user_id: string; count: number }> = await this.dataSource.query(
+    const rows: Array<{ user_id: string; count: number }> = await queryPrepared(
+      this.dataSource,
       'SELECT user_id, count FROM notification_unread_counts WHERE user_id = ANY($1::uuid[])',
       [userIds],
     );

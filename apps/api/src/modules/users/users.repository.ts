@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role, UserStatus } from '@treffpunkt/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../../database/prepared.js';
 import { containsPattern } from '../../common/text/search-text.js';
 import { User } from './entities/user.entity.js';
 
@@ -57,7 +58,8 @@ export class UsersRepository {
    */
   async findManyWithOrganisation(ids: string[]): Promise<UserWithOrganisation[]> {
     if (ids.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await queryPrepared(
+      this.dataSource,
       `SELECT u.id, u.display_name, u.handle, u.role, u.organisation_id, o.name AS org_name, o.type AS org_type, o.city AS org_city
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
@@ -127,7 +129,8 @@ export class UsersRepository {
         `EXISTS (SELECT 1 FROM unnest(u.expertise) e WHERE search_fold(ARRAY[e]) LIKE ${p(containsPattern(filter.expertise))} ESCAPE '\\')`,
       );
     if (options.cursor) where.push(`(u.display_name, u.id) > (${p(options.cursor.name)}, ${p(options.cursor.id)})`);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await queryPrepared(
+      this.dataSource,
       `SELECT u.id, u.display_name, u.handle, u.role, u.organisation_id, u.email, u.phone, u.status, u.languages, u.expertise,
               o.name AS org_name, o.type AS org_type, o.city AS org_city
          FROM users u JOIN organisations o ON o.id = u.organisation_id

@@ -3,6 +3,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Organisation } from '../../organisations/entities/organisation.entity.js';
 
 @Entity({ name: 'users' })
+/** The people directory's order (by name, keyset-paginated). */
+@Index('IDX_users_display_name', ['displayName', 'id'])
 @Check('CHK_users_role', `"role" IN ('admin','coordinator','advisor','partner')`)
 @Check('CHK_users_status', `"status" IN ('active','disabled','erased')`)
 @Check('CHK_users_locale', `"locale" IN ('de','en')`)
