@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** How much of the start of a file detection looks at (file-type needs a few KiB; office formats a bit more). */
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -97,6 +95,8 @@ function looksLikeCsv(text: string): boolean {
  */
 export async function sniffContentType(head: Buffer, totalSize: number): Promise<Sniffed> {
   if (totalSize === 0) return { contentType: 'application/octet-stream', denied: null };
+  // file-type (with its tokenizers) is loaded with the first upload, not at start-up
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(head);
   if (detected && detected.mime !== 'application/xml') {
     return { contentType: detected.mime, denied: DENIED_CONTENT_TYPES.has(detected.mime) ? 'executable or active content' : null };

@@ -1,5 +1,7 @@
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type MarkdownItConstructor from 'markdown-it';
+import type { StateCore } from 'markdown-it';
+import type sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from '../../common/text/escape-html.js';
 
 /** Characters that may form a handle after "@" (see HANDLE_PATTERN in the contracts). */
@@ -18,14 +20,30 @@ export function extractMentions(markdown: string): string[] {
   return [...handles];
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
-
 interface RenderEnv extends Record<PropertyKey, unknown> {
   mentions?: Map<string, string>;
 }
 
+/**
+ * markdown-it and sanitize-html (with postcss) are loaded when the first text is rendered, not at
+ * start-up: most processes of the API render nothing for a while (and jobs never do). Both are
+ * CommonJS, so they load synchronously.
+ */
+const load = createRequire(import.meta.url);
+type MarkdownIt = ReturnType<typeof MarkdownItConstructor>;
+let engine: { markdown: MarkdownIt; sanitize: typeof sanitizeHtml } | undefined;
+
+function renderer(): { markdown: MarkdownIt; sanitize: typeof sanitizeHtml } {
+  if (engine) return engine;
+  const Markdown = load('markdown-it') as typeof MarkdownItConstructor;
+  const markdown = new Markdown({ html: false, linkify: true, breaks: true, typographer: false });
+  markdown.core.ruler.push('mentions', mentionRule);
+  engine = { markdown, sanitize: load('sanitize-html') as typeof sanitizeHtml };
+  return engine;
+}
+
 /** Core rule: turns @handle in text (not in links or code) into a link when the handle was resolved. */
-markdown.core.ruler.push('mentions', (state) => {
+const mentionRule = (state: StateCore): void => {
   const mentions = (state.env as RenderEnv).mentions ?? new Map<string, string>();
   if (mentions.size === 0) return;
   for (const block of state.tokens) {
@@ -55,7 +73,7 @@ markdown.core.ruler.push('mentions', (state) => {
     }
     block.children = children;
   }
-});
+};
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -112,5 +130,6 @@ SANITIZE.allowedAttributes = {
  */
 export function renderMarkdown(source: string, mentions: ResolvedMention[] = []): string {
   const env: RenderEnv = { mentions: new Map(mentions.map((m) => [m.handle.toLowerCase(), m.userId])) };
-  return sanitizeHtml(markdown.render(source, env), SANITIZE);
+  const { markdown, sanitize } = renderer();
+  return sanitize(markdown.render(source, env), SANITIZE);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { MailRepository, type ClaimedMail } from './mail.repository.js';
@@ -23,7 +23,8 @@ const POLL_MS = 5000;
 @Injectable()
 export class MailService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
-  private transporter: Transporter | null = null;
+  /** Made with the first mail to send (nodemailer is loaded then, not at start-up). */
+  private transporter: Promise<Transporter> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -38,7 +39,6 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    if (this.config.smtpUrl) this.transporter = nodemailer.createTransport(this.config.smtpUrl);
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.timer.unref();
   }
@@ -47,7 +47,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    this.transporter?.close();
+    (await this.transporter?.catch(() => null))?.close();
   }
 
   async enqueue(message: MailMessage, manager?: EntityManager): Promise<void> {
@@ -83,13 +83,16 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async deliver(mail: ClaimedMail): Promise<{ status: 'sent' | 'recorded' } | { error: string }> {
-    if (!this.transporter) {
+    const smtpUrl = this.config.smtpUrl;
+    if (!smtpUrl) {
       // Subject and recipient only: bodies contain single-use links.
       this.logger.log({ mailId: mail.id, to: mail.recipient, subject: mail.subject }, 'mail recorded in outbox (no SMTP_URL configured)');
       return { status: 'recorded' };
     }
     try {
-      await this.transporter.sendMail({
+      this.transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      const transporter = await this.transporter;
+      await transporter.sendMail({
         from: this.config.mailFrom,
         to: mail.recipient,
         subject: mail.subject,
