@@ -90,13 +90,12 @@ export class RealtimePublisher {
     if (!server || deliveries.length === 0) return;
     this.deliverLocal(deliveries);
     // the adapter's own calls (the server's returns before the NOTIFY is sent): awaiting it keeps the messages in order
+    // Always relayed, even when the adapter knows of no other instance: its list is built from
+    // heartbeats, and one sent before the other instance was listening is missed for a whole
+    // heartbeat interval (two instances starting together), which would lose live messages.
     const adapter = server.of('/').adapter as unknown as {
-      serverCount(): Promise<number>;
       serverSideEmit(packet: unknown[]): Promise<void> | void;
     };
-    // Alone (the adapter hears every other instance's heartbeat, and each new one announces itself
-    // when it starts, before it accepts sockets), there is nobody to relay to.
-    if ((await adapter.serverCount()) <= 1) return;
     for (const packed of packDeliveries(deliveries)) {
       try {
         await adapter.serverSideEmit(['realtime:deliver', packed]);

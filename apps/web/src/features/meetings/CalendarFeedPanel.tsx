@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/Modal';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { useI18n } from '../../i18n';
 import { formatDayKey } from './format';
-import { berlinDayKey } from './berlinTime';
+import { berlinDayKey } from '../../components/berlinTime';
 import { calendarApi } from './meetingsApi';
 import { meetingKeys } from './queryKeys';
 

@@ -30,7 +30,7 @@ import { useFocusHeadingWhenReady } from '../forum/ForumBits';
 import type { NoticeState } from '../forum/SpacePage';
 import { ForbiddenPage, NotFoundPage } from '../sections/StatusPages';
 import { AgendaEditor, type AgendaRow } from './AgendaEditor';
-import { berlinToUtc, parseDayKey, utcToBerlinInputs, weekdayIndex } from './berlinTime';
+import { berlinToUtc, parseDayKey, utcToBerlinInputs, weekdayIndex } from '../../components/berlinTime';
 import { formatDayKey, weekdayNames } from './format';
 import { meetingsApi } from './meetingsApi';
 import { creatableSpaces, useMeetingSpaces } from './MeetingsPage';

@@ -22,7 +22,7 @@ import { useFocusHeadingWhenReady } from '../forum/ForumBits';
 import { noticeFrom } from '../forum/SpacePage';
 import { ForbiddenPage, NotFoundPage } from '../sections/StatusPages';
 import { formatDayKey, formatWhen, isFull, rsvpStateText } from './format';
-import { berlinDayKey } from './berlinTime';
+import { berlinDayKey } from '../../components/berlinTime';
 import { MeetingBadges } from './MeetingBits';
 import { fetchBlobWithToken, icsFileName, meetingsApi, saveBlob } from './meetingsApi';
 import { meetingEditPath } from './MeetingsPage';

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n';
 import { useCurrentUser } from '../auth/SessionProvider';
 import { noticeFrom } from '../forum/SpacePage';
-import { addDays, berlinDayKey, MONTH_KEY, monthGrid, shiftMonth, startOfBerlinDay } from './berlinTime';
+import { addDays, berlinDayKey, MONTH_KEY, monthGrid, shiftMonth, startOfBerlinDay } from '../../components/berlinTime';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { formatDayKey, formatTimeRange } from './format';
 import { MeetingBadges, MyStatusBadge } from './MeetingBits';

@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useI18n } from '../../i18n';
-import { berlinDaysOf, monthGrid } from './berlinTime';
+import { berlinDaysOf, monthGrid } from '../../components/berlinTime';
 import { formatDayKey, formatMonth, formatTime, rsvpStateText, weekdayNames } from './format';
 
 /** Meetings per Berlin day key; a meeting spanning days is listed on each of them. */

@@ -1,6 +1,6 @@
 import type { Locale, MeetingSummaryDto, MyRsvpDto } from '@treffpunkt/contracts';
 import type { Messages } from '../../i18n';
-import { BERLIN, berlinDayKey, parseDayKey } from './berlinTime';
+import { BERLIN, berlinDayKey, parseDayKey } from '../../components/berlinTime';
 
 const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 

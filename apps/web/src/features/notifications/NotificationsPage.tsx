@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { notificationsApi } from '../../api/endpoints';
+import { addDays, berlinDayKey } from '../../components/berlinTime';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -13,21 +14,12 @@ import { useMarkRead, useUnreadCount } from './hooks';
 import { NotificationItem } from './NotificationItem';
 
 const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
-const TIME_ZONE = 'Europe/Berlin';
-
-/** "2026-11-25" in the network's time zone. */
-const dayKey = (date: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
-
-function previousDay(key: string): string {
-  const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-}
 
 /** "Heute", "Gestern" or the full date. */
 export function dayLabel(key: string, now: Date, t: Messages, locale: Locale): string {
-  const today = dayKey(now);
+  const today = berlinDayKey(now);
   if (key === today) return t.notifications.today;
-  if (key === previousDay(today)) return t.notifications.yesterday;
+  if (key === addDays(today, -1)) return t.notifications.yesterday;
   const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
   return new Intl.DateTimeFormat(intlLocale[locale], {
     weekday: 'long',
@@ -41,7 +33,7 @@ export function dayLabel(key: string, now: Date, t: Messages, locale: Locale): s
 function groupByDay(items: readonly NotificationDto[]): { key: string; items: NotificationDto[] }[] {
   const groups: { key: string; items: NotificationDto[] }[] = [];
   for (const item of items) {
-    const key = dayKey(new Date(item.createdAt));
+    const key = berlinDayKey(new Date(item.createdAt));
     const last = groups.at(-1);
     if (last?.key === key) last.items.push(item);
     else groups.push({ key, items: [item] });

@@ -14,6 +14,7 @@ import { useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { berlinDayKey } from '../../components/berlinTime';
 import { LiveMessage } from '../../components/LiveMessage';
 import { useErrorMessage } from '../../components/useErrorMessage';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -22,11 +23,8 @@ import { AppPaths } from '../../paths';
 import { statisticsApi, statisticsKeys } from './api';
 import { formatDay } from './csv';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+/** Today where the network counsels (the API refuses later days by the same calendar). */
+const today = () => berlinDayKey(new Date());
 
 interface FormState {
   date: string;

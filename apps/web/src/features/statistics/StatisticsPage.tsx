@@ -2,6 +2,7 @@ import { hasPermission } from '@treffpunkt/contracts';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { berlinDayKey, shiftMonth } from '../../components/berlinTime';
 import { LiveMessage } from '../../components/LiveMessage';
 import { SelectField, TextField } from '../../components/Field';
 import { useErrorMessage } from '../../components/useErrorMessage';
@@ -13,13 +14,10 @@ import { statisticsApi, statisticsKeys, type StatsParams } from './api';
 import { formatCount, formatDay } from './csv';
 import { StatsSection } from './StatsSection';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** The last twelve months, this one included. */
-function defaultRange(): { from: string; to: string } {
-  const today = new Date();
-  return { from: localDay(new Date(today.getFullYear(), today.getMonth() - 11, 1)), to: localDay(today) };
+/** The last twelve months, this one included, by the Berlin calendar. */
+export function defaultRange(now = new Date()): { from: string; to: string } {
+  const to = berlinDayKey(now);
+  return { from: `${shiftMonth(to.slice(0, 7), -11)}-01`, to };
 }
 
 const SECTIONS = [
