@@ -31,9 +31,13 @@ interface RenderEnv extends Record<PropertyKey, unknown> {
  */
 const load = createRequire(import.meta.url);
 type MarkdownIt = ReturnType<typeof MarkdownItConstructor>;
-let engine: { markdown: MarkdownIt; sanitize: typeof sanitizeHtml } | undefined;
+interface Engine {
+  markdown: MarkdownIt;
+  sanitize: typeof sanitizeHtml;
+}
+let engine: Engine | undefined;
 
-function renderer(): { markdown: MarkdownIt; sanitize: typeof sanitizeHtml } {
+function renderer(): Engine {
   if (engine) return engine;
   const Markdown = load('markdown-it') as typeof MarkdownItConstructor;
   const markdown = new Markdown({ html: false, linkify: true, breaks: true, typographer: false });
